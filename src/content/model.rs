@@ -137,7 +137,9 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 0,
     }
@@ -539,6 +541,18 @@ pub struct Story {
     pub disagreements: Vec<Disagreement>,
     pub questions: Vec<Question>,
     pub hook: Option<Hook>,
+}
+
+impl Source {
+    /// How to name the report in a short line: its publication, or its title when
+    /// the text names no publication.
+    pub fn publication_or_title(&self) -> &str {
+        if self.publication.is_empty() {
+            &self.title
+        } else {
+            &self.publication
+        }
+    }
 }
 
 impl Figure {

@@ -1,0 +1,79 @@
+//! The few facts the app reads from, and writes to, the browser. Everything here is
+//! defensive: an embed may run sandboxed, without storage or a usable history.
+
+use crate::content::Lang;
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current query string, with its leading `?` (or empty).
+pub fn location_search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Rewrites the address bar to `query` without a reload or a history entry,
+/// keeping the path and the fragment.
+pub fn replace_query(query: &str) {
+    let Some(window) = window() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if location.search().unwrap_or_default() == query {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let url = format!("{path}{query}{hash}");
+        // A sandboxed or opaque-origin frame may refuse; the state still lives in memory.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The first of the browser's preferred languages that the explainer speaks.
+pub fn preferred_lang() -> Lang {
+    let Some(window) = window() else {
+        return Lang::En;
+    };
+    let languages = window.navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
+    lang_from_tags(&tags)
+}
+
+/// Picks a language from BCP 47 tags in preference order ("ja-JP" → Japanese).
+pub fn lang_from_tags(tags: &[String]) -> Lang {
+    tags.iter()
+        .filter_map(|tag| {
+            let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+            Lang::from_code(&primary)
+        })
+        .next()
+        .unwrap_or(Lang::En)
+}
+
+/// Whether the system asks for a dark theme.
+pub fn prefers_dark() -> Option<web_sys::MediaQueryList> {
+    window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+pub fn document_element() -> Option<web_sys::Element> {
+    window()?.document()?.document_element()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_supported_browser_language_wins() {
+        let tags = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(lang_from_tags(&tags(&["fr-FR", "ko-KR", "ja"])), Lang::Ko);
+        assert_eq!(lang_from_tags(&tags(&["ja-JP"])), Lang::Ja);
+        assert_eq!(lang_from_tags(&tags(&["de", "fr"])), Lang::En);
+        assert_eq!(lang_from_tags(&[]), Lang::En);
+    }
+}

@@ -1,0 +1,128 @@
+//! The shell: reads the URL once, keeps the address bar canonical, applies language and
+//! theme to `<html>`, and renders the story page or one view of it.
+
+pub mod browser;
+mod page;
+
+use crate::content::{story, Lang};
+use crate::url::{Limits, ThemeChoice, UrlState, View};
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// Presenter slides; the presenter mode (a later issue) owns the real count.
+pub const SLIDE_LIMIT: Limits = Limits { slides: 40 };
+
+/// View state shared by every component: the URL is the single source of truth,
+/// language and theme are derived from it and the browser.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub url: RwSignal<UrlState>,
+    pub lang: Memo<Lang>,
+    pub dark: Memo<bool>,
+}
+
+impl AppState {
+    /// Changes the URL state; the address bar follows.
+    pub fn update(&self, change: impl FnOnce(&mut UrlState)) {
+        self.url.update(change);
+    }
+
+    /// A link to another view that keeps language, theme and embed settings.
+    pub fn href_to(&self, view: View, fragment: &str) -> String {
+        let current = self.url.get_untracked();
+        let target = UrlState {
+            view,
+            lang: current.lang,
+            theme: current.theme,
+            embed: current.embed,
+            ..UrlState::default()
+        };
+        let query = target.to_query();
+        let query = if query.is_empty() {
+            "?".to_string()
+        } else {
+            query
+        };
+        format!("{query}{fragment}")
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let initial = UrlState::parse(&browser::location_search(), story(), &SLIDE_LIMIT);
+    let url = RwSignal::new(initial);
+    let browser_lang = browser::preferred_lang();
+    let lang = Memo::new(move |_| url.with(|u| u.lang).unwrap_or(browser_lang));
+
+    let system_dark = RwSignal::new(false);
+    if let Some(query) = browser::prefers_dark() {
+        system_dark.set(query.matches());
+        let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |event: web_sys::MediaQueryListEvent| {
+                system_dark.set(event.matches());
+            },
+        );
+        let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        // The listener lives as long as the page.
+        listener.forget();
+    }
+    let dark = Memo::new(move |_| match url.with(|u| u.theme) {
+        ThemeChoice::Dark => true,
+        ThemeChoice::Light => false,
+        ThemeChoice::Auto => system_dark.get(),
+    });
+
+    let state = AppState { url, lang, dark };
+    provide_context(state);
+
+    // The address bar always shows the canonical form of the state.
+    Effect::new(move |_| {
+        let query = url.with(|u| u.to_query());
+        browser::replace_query(&query);
+    });
+    Effect::new(move |_| {
+        if let Some(root) = browser::document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+            let _ = root.set_attribute("data-theme", if dark.get() { "dark" } else { "light" });
+            let _ = root.set_attribute("data-embed", if url.with(|u| u.embed) { "1" } else { "0" });
+            let _ = root.set_attribute("data-ready", "1");
+        }
+    });
+
+    view! { <page::Page /> }
+}
+
+/// The frame every section shares: an anchor, a heading, and one plain sentence that
+/// says what the reader will learn.
+#[component]
+pub fn SectionFrame(
+    id: &'static str,
+    title: &'static str,
+    intro: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let heading_id = format!("{id}-title");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section id=id class="story-section" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{title}</h2>
+            <p class="intro">{intro}</p>
+            {children()}
+        </section>
+    }
+}
+
+/// A country as a text badge (never colour alone).
+pub fn country_badge(country: crate::content::Country) -> &'static str {
+    use crate::content::Country;
+    match country {
+        Country::Japan => "JP",
+        Country::Korea => "KR",
+        Country::China => "CN",
+        Country::Unstated => "–",
+    }
+}

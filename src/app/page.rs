@@ -1,0 +1,83 @@
+//! The story page, top to bottom, or the one view the URL asks for.
+
+use super::use_app;
+use crate::citation::{ClaimCites, FigureValue};
+use crate::content::story;
+use crate::url::View;
+use leptos::prelude::*;
+
+#[component]
+pub fn Page() -> impl IntoView {
+    let state = use_app();
+    let view_key = Memo::new(move |_| state.url.with(|u| u.view));
+    view! {
+        <a class="skip-link" href="#story">"Skip to the explainer"</a>
+        <header class="masthead">
+            <p class="kicker">"Explainer · told as of the reports, March–April 2024"</p>
+        </header>
+        <main id="story" data-view=move || view_key.get().key()>
+            {move || match view_key.get() {
+                View::Story => view! {
+                    <Hook />
+                    <crate::ownership::OwnershipSection />
+                    <crate::breach::BreachSection />
+                    <crate::guidance::GuidanceSection />
+                    <crate::timeline::TimelineSection />
+                    <crate::numbers::NumbersSection />
+                    <crate::sources::SourcesSection />
+                    <crate::glossary::GlossarySection />
+                }.into_any(),
+                View::Ownership => view! { <crate::ownership::OwnershipSection /> }.into_any(),
+                View::Breach => view! { <crate::breach::BreachSection /> }.into_any(),
+                View::Guidance => view! { <crate::guidance::GuidanceSection /> }.into_any(),
+                View::Timeline => view! { <crate::timeline::TimelineSection /> }.into_any(),
+                View::Numbers => view! { <crate::numbers::NumbersSection /> }.into_any(),
+                View::Sources => view! { <crate::sources::SourcesSection /> }.into_any(),
+                View::Glossary => view! { <crate::glossary::GlossarySection /> }.into_any(),
+            }}
+        </main>
+        <footer class="colophon">
+            <p>
+                "Every fact on this page comes from five news reports, listed under "
+                <a href=move || if view_key.get() == View::Story { "#sources".to_string() } else { state.href_to(View::Sources, "") }>"Sources"</a>
+                ". Analysis is marked as such."
+            </p>
+        </footer>
+    }
+}
+
+/// The opening: what happened in one sentence, and three key numbers.
+#[component]
+fn Hook() -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let hook = story
+        .hook
+        .as_ref()
+        .expect("validated: the story has a hook");
+    let claim = story.claim(&hook.claim).expect("validated reference");
+    let figures = hook
+        .figures
+        .iter()
+        .filter_map(|id| story.figure(id))
+        .map(|figure| {
+            view! {
+                <li class="key-number">
+                    <span class="key-label">{move || figure.label.get(state.lang.get())}</span>
+                    <FigureValue figure=figure />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="hook" aria-labelledby="hook-title">
+            <h1 id="hook-title">"How an outsider reached LINE through Naver Cloud, and what Tokyo demanded"</h1>
+            <h2 class="visually-hidden">"What happened"</h2>
+            <p class="lede">
+                {move || claim.text.get(state.lang.get())}
+                <ClaimCites claims=std::slice::from_ref(&hook.claim) />
+            </p>
+            <ul class="key-numbers">{figures}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,171 @@
+//! Citation markers: the small superscript button beside every fact and figure that
+//! reveals which report says it, when, and in what words.
+
+use crate::app::use_app;
+use crate::content::{story, Citation, Figure, Id, Story};
+use crate::i18n::format_value;
+use crate::url::View;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// A report's number in the sources list (1-based), as markers show it.
+pub fn source_number(story: &Story, source: &str) -> usize {
+    story
+        .sources
+        .iter()
+        .position(|s| s.id == source)
+        .map_or(0, |i| i + 1)
+}
+
+/// The citations behind a list of claims, in order, without repeats.
+pub fn claim_citations(story: &'static Story, claims: &[Id]) -> Vec<&'static Citation> {
+    let mut cites: Vec<&'static Citation> = Vec::new();
+    for claim in claims.iter().filter_map(|id| story.claim(id)) {
+        for cite in &claim.cites {
+            if !cites.contains(&cite) {
+                cites.push(cite);
+            }
+        }
+    }
+    cites
+}
+
+/// The marker's text: the distinct report numbers, ascending ("2,4").
+pub fn marker_label(story: &Story, cites: &[&Citation]) -> String {
+    let mut numbers: Vec<usize> = cites
+        .iter()
+        .map(|c| source_number(story, &c.source))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn next_id() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    format!("cite-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A citation marker for the claims behind a record.
+#[component]
+pub fn ClaimCites(claims: &'static [Id]) -> impl IntoView {
+    let cites = claim_citations(story(), claims);
+    view! { <CiteMarker cites=cites figure=None /> }
+}
+
+/// A citation marker; with `figure`, each citation also shows that report's value.
+#[component]
+pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>) -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    if cites.is_empty() {
+        return ().into_any();
+    }
+    let open = RwSignal::new(false);
+    let id = next_id();
+    let label = marker_label(story, &cites);
+    let aria = format!("Sources: report {}", label.replace(',', ", report "));
+    let items = cites
+        .into_iter()
+        .map(|cite| {
+            let source = story.source(&cite.source);
+            let title = source.map_or("", |s| s.title.as_str());
+            let publication = source.map_or("", |s| s.publication.as_str());
+            let date = source.map_or("", |s| s.date_as_stated.as_str());
+            let number = source_number(story, &cite.source);
+            let fragment = format!("#source-{}", cite.source);
+            let href = move || match state.url.with(|u| u.view) {
+                View::Story | View::Sources => fragment.clone(),
+                _ => state.href_to(View::Sources, &fragment),
+            };
+            let value = figure.and_then(|f| {
+                f.reported
+                    .iter()
+                    .find(|r| r.cite == *cite)
+                    .map(|r| (r.value, f.unit))
+            });
+            view! {
+                <span class="cite-item">
+                    {value.map(|(v, unit)| view! {
+                        <strong class="cite-value">{move || format_value(v, unit, state.lang.get())}</strong>
+                        " "
+                    })}
+                    <a href=href>{format!("[{number}] {title}")}</a>
+                    {(!publication.is_empty()).then(|| format!(", {publication}"))}
+                    {format!(" ({date}): ")}
+                    <q lang="en">{cite.quote.as_str()}</q>
+                </span>
+            }
+        })
+        .collect_view();
+    let pop_id = id.clone();
+    view! {
+        <sup class="cite-wrap">
+            <button
+                type="button"
+                class="cite"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=id.clone()
+                aria-label=aria
+                on:click=move |_| open.update(|o| *o = !*o)
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        open.set(false);
+                    }
+                }
+            >
+                {label}
+            </button>
+            <span class="cite-pop" id=pop_id role="note" hidden=move || !open.get()>
+                {items}
+                <button type="button" class="cite-close" aria-label="Close" on:click=move |_| open.set(false)>
+                    "×"
+                </button>
+            </span>
+        </sup>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::story;
+
+    #[test]
+    fn markers_number_reports_in_source_order_without_repeats() {
+        let story = story();
+        let cites = claim_citations(story, &["a-holdings-jv".into(), "country-naver".into()]);
+        // urges (2), joongang (4), rebeat (3); urges again is not repeated.
+        assert_eq!(marker_label(story, &cites), "2,3,4");
+    }
+
+    #[test]
+    fn unknown_claims_cite_nothing() {
+        assert!(claim_citations(story(), &["no-such-claim".into()]).is_empty());
+    }
+}
+
+/// A figure as the reader sees it: the value (or the span, when reports differ),
+/// its citation marker, and a "reports differ" note.
+#[component]
+pub fn FigureValue(figure: &'static Figure) -> impl IntoView {
+    let state = use_app();
+    let values: Vec<f64> = figure.reported.iter().map(|r| r.value).collect();
+    let unit = figure.unit;
+    let cites: Vec<&'static Citation> = figure.reported.iter().map(|r| &r.cite).collect();
+    let disputed = figure.is_disputed();
+    view! {
+        <span class="figure-wrap">
+            <span class="figure">
+                {move || crate::i18n::format_figure_value(&values, unit, state.lang.get())}
+            </span>
+            <CiteMarker cites=cites figure=Some(figure) />
+            {disputed.then(|| view! { <span class="disputed-badge">"reports differ"</span> })}
+        </span>
+    }
+}

@@ -1,0 +1,111 @@
+//! Sources, disagreements and method: the five reports, every place they differ, and
+//! how the explainer tells the story.
+
+use crate::app::{use_app, SectionFrame};
+use crate::citation::{source_number, CiteMarker};
+use crate::content::{story, Figure};
+use crate::i18n::format_value;
+use leptos::prelude::*;
+
+/// Figures on which the reports give different values.
+pub fn disputed_figures() -> Vec<&'static Figure> {
+    story().figures.iter().filter(|f| f.is_disputed()).collect()
+}
+
+#[component]
+pub fn SourcesSection() -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let reports = story
+        .sources
+        .iter()
+        .map(|source| {
+            view! {
+                <li id=format!("source-{}", source.id) class="source">
+                    <span class="source-number">{format!("[{}]", source_number(story, &source.id))}</span>
+                    " "
+                    <cite lang="en">{source.title.as_str()}</cite>
+                    {(!source.publication.is_empty()).then(|| format!(". {}", source.publication))}
+                    {(!source.author.is_empty()).then(|| format!(". {}", source.author))}
+                    {format!(". {}.", source.date_as_stated)}
+                    <span class="source-note">" " {move || source.note.get(state.lang.get())}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let figures = disputed_figures()
+        .into_iter()
+        .map(|figure| {
+            let versions = figure
+                .reported
+                .iter()
+                .map(|reported| {
+                    let value = reported.value;
+                    let unit = figure.unit;
+                    let source = story.source(&reported.cite.source);
+                    view! {
+                        <li class="version">
+                            <strong>{move || format_value(value, unit, state.lang.get())}</strong>
+                            {move || {
+                                let qualifier = reported.qualifier.get(state.lang.get());
+                                (!qualifier.is_empty()).then(|| format!(" ({qualifier})"))
+                            }}
+                            {source.map(|s| format!(" — {}", s.publication_or_title()))}
+                            <CiteMarker cites=vec![&reported.cite] figure=Some(figure) />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="disagreement" id=format!("disagreement-{}", figure.id)>
+                    <h4>{move || figure.label.get(state.lang.get())}</h4>
+                    <ul class="versions">{versions}</ul>
+                    <p class="disagreement-note">{move || figure.note.get(state.lang.get())}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    let accounts = story
+        .disagreements
+        .iter()
+        .map(|disagreement| {
+            let versions = disagreement
+                .versions
+                .iter()
+                .map(|version| {
+                    let source = story.source(&version.cite.source);
+                    view! {
+                        <li class="version">
+                            {move || version.text.get(state.lang.get())}
+                            {source.map(|s| format!(" — {}", s.publication_or_title()))}
+                            <CiteMarker cites=vec![&version.cite] figure=None />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="disagreement" id=format!("disagreement-{}", disagreement.id)>
+                    <h4>{move || disagreement.topic.get(state.lang.get())}</h4>
+                    <ul class="versions">{versions}</ul>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <SectionFrame id="sources" title="Sources, disagreements and method" intro="Five news reports are the whole factual basis; where they disagree, each version is shown and none is picked.">
+            <h3>"The reports"</h3>
+            <ol class="sources">{reports}</ol>
+            <h3>"Where the figures differ"</h3>
+            <div class="disagreements">{figures}</div>
+            <h3>"Where the accounts differ"</h3>
+            <div class="disagreements">{accounts}</div>
+            <h3>"Method"</h3>
+            <p class="method">
+                "The story is told as of the reports, March–April 2024; dates are as reported. Quotes are in the reports' own English. "
+                "The ATT&CK mapping, the control what-if and any arithmetic on stakes are the explainer's analysis, marked "
+                <span class="analysis-badge">"Analysis"</span>
+                " wherever they appear."
+            </p>
+        </SectionFrame>
+    }
+}
