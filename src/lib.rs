@@ -5,6 +5,7 @@ pub mod app;
 pub mod breach;
 pub mod citation;
 pub mod content;
+pub mod diagram;
 pub mod glossary;
 pub mod guidance;
 pub mod i18n;

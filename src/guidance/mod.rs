@@ -1,6 +1,8 @@
 //! What Tokyo demanded: both administrative guidances, every requirement, and what LY
 //! had done about each.
 
+pub mod links;
+
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::{story, Guidance, Requirement, Status, Theme};
