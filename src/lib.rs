@@ -6,6 +6,7 @@ pub mod breach;
 pub mod citation;
 pub mod content;
 pub mod diagram;
+pub mod embed;
 pub mod glossary;
 pub mod guidance;
 pub mod i18n;

@@ -17,13 +17,28 @@ fn all_citations() -> Vec<(String, &'static Citation)> {
     let story = story();
     let mut cites: Vec<(String, &Citation)> = Vec::new();
     for claim in &story.claims {
-        cites.extend(claim.cites.iter().map(|c| (format!("claim {}", claim.id), c)));
+        cites.extend(
+            claim
+                .cites
+                .iter()
+                .map(|c| (format!("claim {}", claim.id), c)),
+        );
     }
     for figure in &story.figures {
-        cites.extend(figure.reported.iter().map(|r| (format!("figure {}", figure.id), &r.cite)));
+        cites.extend(
+            figure
+                .reported
+                .iter()
+                .map(|r| (format!("figure {}", figure.id), &r.cite)),
+        );
     }
     for disagreement in &story.disagreements {
-        cites.extend(disagreement.versions.iter().map(|v| (format!("disagreement {}", disagreement.id), &v.cite)));
+        cites.extend(
+            disagreement
+                .versions
+                .iter()
+                .map(|v| (format!("disagreement {}", disagreement.id), &v.cite)),
+        );
     }
     cites
 }
@@ -35,12 +50,17 @@ fn every_quote_occurs_in_the_cited_report() {
     for (record, cite) in all_citations() {
         let source = story.source(&cite.source).expect("validated reference");
         let path = sources_dir().join(&source.file);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if !normalise(&text).contains(&normalise(&cite.quote)) {
             missing.push(format!("{record}: {:?} not in {}", cite.quote, source.file));
         }
     }
-    assert!(missing.is_empty(), "quotes not found verbatim:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "quotes not found verbatim:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -48,7 +68,11 @@ fn every_report_is_cited() {
     let story = story();
     let cites = all_citations();
     for source in &story.sources {
-        assert!(cites.iter().any(|(_, c)| c.source == source.id), "{} is never cited", source.id);
+        assert!(
+            cites.iter().any(|(_, c)| c.source == source.id),
+            "{} is never cited",
+            source.id
+        );
     }
 }
 
@@ -58,11 +82,19 @@ fn sources_describe_the_five_reports_in_the_shared_folder() {
     assert_eq!(story.sources.len(), 5);
     for source in &story.sources {
         let text = std::fs::read_to_string(sources_dir().join(&source.file)).unwrap();
-        assert!(normalise(&text).contains(&normalise(&source.title)), "title of {}", source.id);
+        assert!(
+            normalise(&text).contains(&normalise(&source.title)),
+            "title of {}",
+            source.id
+        );
         if !source.author.is_empty() {
             // Bylines are sometimes set in capitals ("BY LEE JAE-LIM").
             let byline = source.author.to_lowercase();
-            assert!(text.to_lowercase().contains(&byline), "author of {}", source.id);
+            assert!(
+                text.to_lowercase().contains(&byline),
+                "author of {}",
+                source.id
+            );
         }
     }
 }
@@ -70,7 +102,12 @@ fn sources_describe_the_five_reports_in_the_shared_folder() {
 #[test]
 fn disputed_figures_are_the_ones_the_reports_disagree_on() {
     let story = story();
-    let disputed: Vec<&str> = story.figures.iter().filter(|f| f.is_disputed()).map(|f| f.id.as_str()).collect();
+    let disputed: Vec<&str> = story
+        .figures
+        .iter()
+        .filter(|f| f.is_disputed())
+        .map(|f| f.id.as_str())
+        .collect();
     for id in ["leaked-items", "a-holdings-stake-in-ly", "line-users-japan"] {
         assert!(disputed.contains(&id), "{id} should be disputed");
     }

@@ -41,7 +41,14 @@ fn find<'a>(errors: &'a [ContentError], record: &str, field: &str) -> &'a Conten
 #[test]
 fn the_real_content_is_valid() {
     let story = load_story(&real_content()).unwrap_or_else(|errors| {
-        panic!("{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     assert_eq!(story.sources.len(), 5);
 }
@@ -53,9 +60,17 @@ fn dangling_reference_names_file_record_and_field() {
     });
     let error = find(&errors, "softbank-owns-a-holdings", "to");
     assert_eq!(error.file, "content/entities.json");
-    assert!(error.message.contains("unknown entities id \"no-such-company\""), "{error}");
+    assert!(
+        error
+            .message
+            .contains("unknown entities id \"no-such-company\""),
+        "{error}"
+    );
     let shown = error.to_string();
-    assert!(shown.starts_with("content/entities.json: record \"softbank-owns-a-holdings\", field `to`"), "{shown}");
+    assert!(
+        shown.starts_with("content/entities.json: record \"softbank-owns-a-holdings\", field `to`"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -92,7 +107,10 @@ fn citation_of_unknown_report_is_rejected() {
         v["claims"][1]["cites"][0]["source"] = json!("tabloid");
     });
     let error = find(&errors, "discovered", "cites[0].source");
-    assert!(error.message.contains("unknown sources id \"tabloid\""), "{error}");
+    assert!(
+        error.message.contains("unknown sources id \"tabloid\""),
+        "{error}"
+    );
 }
 
 #[test]
@@ -142,7 +160,10 @@ fn stakes_summing_past_100_percent_are_rejected() {
         .find(|e| e.field == "share" && e.message.contains("past 100 %"))
         .unwrap_or_else(|| panic!("{errors:#?}"));
     assert_eq!(error.file, "content/entities.json");
-    assert!(error.message.contains("\"a-holdings\" sum to 110"), "{error}");
+    assert!(
+        error.message.contains("\"a-holdings\" sum to 110"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -184,9 +205,15 @@ fn duplicate_id_is_rejected() {
 #[test]
 fn invalid_json_names_the_file() {
     let mut files = real_content();
-    files.iter_mut().find(|(n, _)| n == "content/glossary.json").unwrap().1 = "{ not json".into();
+    files
+        .iter_mut()
+        .find(|(n, _)| n == "content/glossary.json")
+        .unwrap()
+        .1 = "{ not json".into();
     let errors = load_story(&files).unwrap_err();
-    assert!(errors.iter().any(|e| e.file == "content/glossary.json" && e.message.contains("not valid JSON")));
+    assert!(errors
+        .iter()
+        .any(|e| e.file == "content/glossary.json" && e.message.contains("not valid JSON")));
 }
 
 #[test]

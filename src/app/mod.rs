@@ -45,6 +45,26 @@ impl AppState {
         };
         format!("{query}{fragment}")
     }
+    /// The whole story, outside any frame, at the current view's section.
+    pub fn full_explainer_href(&self) -> String {
+        let current = self.url.get();
+        let target = UrlState {
+            lang: current.lang,
+            theme: current.theme,
+            ..UrlState::default()
+        };
+        let fragment = match current.view {
+            View::Story => String::new(),
+            view => format!("#{}", view.key()),
+        };
+        let query = target.to_query();
+        let query = if query.is_empty() {
+            "./".to_string()
+        } else {
+            query
+        };
+        format!("{query}{fragment}")
+    }
 }
 
 pub fn use_app() -> AppState {
@@ -78,6 +98,7 @@ pub fn App() -> impl IntoView {
 
     let state = AppState { url, lang, dark };
     provide_context(state);
+    crate::embed::start(&url.get_untracked());
 
     // The address bar always shows the canonical form of the state.
     Effect::new(move |_| {

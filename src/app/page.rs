@@ -10,11 +10,15 @@ use leptos::prelude::*;
 pub fn Page() -> impl IntoView {
     let state = use_app();
     let view_key = Memo::new(move |_| state.url.with(|u| u.view));
+    // Embedding is decided by the link the host page used; it does not change while reading.
+    let embedded = state.url.with_untracked(|u| u.embed);
     view! {
         <a class="skip-link" href="#story">"Skip to the explainer"</a>
-        <header class="masthead">
-            <p class="kicker">"Explainer · told as of the reports, March–April 2024"</p>
-        </header>
+        {(!embedded).then(|| view! {
+            <header class="masthead">
+                <p class="kicker">"Explainer · told as of the reports, March–April 2024"</p>
+            </header>
+        })}
         <main id="story" data-view=move || view_key.get().key()>
             {move || match view_key.get() {
                 View::Story => view! {
@@ -36,12 +40,36 @@ pub fn Page() -> impl IntoView {
                 View::Glossary => view! { <crate::glossary::GlossarySection /> }.into_any(),
             }}
         </main>
-        <footer class="colophon">
-            <p>
-                "Every fact on this page comes from five news reports, listed under "
-                <a href=move || if view_key.get() == View::Story { "#sources".to_string() } else { state.href_to(View::Sources, "") }>"Sources"</a>
-                ". Analysis is marked as such."
-            </p>
+        {if embedded {
+            view! { <EmbedFooter /> }.into_any()
+        } else {
+            view! {
+                <footer class="colophon">
+                    <p>
+                        "Every fact on this page comes from five news reports, listed under "
+                        <a href=move || if view_key.get() == View::Story { "#sources".to_string() } else { state.href_to(View::Sources, "") }>"Sources"</a>
+                        ". Analysis is marked as such."
+                    </p>
+                </footer>
+            }.into_any()
+        }}
+    }
+}
+
+/// In an embed: a way out to the whole explainer, and the sources in one line.
+#[component]
+fn EmbedFooter() -> impl IntoView {
+    let state = use_app();
+    let sources = story()
+        .sources
+        .iter()
+        .map(|s| s.publication_or_title())
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <footer class="embed-footer">
+            <a href=move || state.full_explainer_href() target="_blank" rel="noopener">"Open the full explainer ↗"</a>
+            <p class="embed-sources">"Sources: " {sources}</p>
         </footer>
     }
 }

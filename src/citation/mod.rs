@@ -68,7 +68,6 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
     let open = RwSignal::new(false);
     let id = next_id();
     let label = marker_label(story, &cites);
-    let aria = format!("Sources: report {}", label.replace(',', ", report "));
     let items = cites
         .into_iter()
         .map(|cite| {
@@ -110,7 +109,6 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
                 class="cite"
                 aria-expanded=move || open.get().to_string()
                 aria-controls=id.clone()
-                aria-label=aria
                 on:click=move |_| open.update(|o| *o = !*o)
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
@@ -118,6 +116,8 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
                     }
                 }
             >
+                // The visible numbers stay part of the accessible name ("Sources 1,2").
+                <span class="visually-hidden">"Sources "</span>
                 {label}
             </button>
             <span class="cite-pop" id=pop_id role="note" hidden=move || !open.get()>

@@ -1,0 +1,234 @@
+// Launches Debian's headless Chromium through playwright-core and opens pages of
+// the built site, recording what a test needs to check: console errors, page
+// errors, every request and every failed or error response.
+//
+// Never run `npx playwright install`: this machine cannot download browsers.
+// CHROMIUM_PATH overrides the browser (default /usr/bin/chromium).
+
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
+import { REPO_ROOT, startServer } from './server.mjs';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const OUTPUT_DIR = join(REPO_ROOT, 'tests', 'browser', 'output');
+
+/** How long to wait for the app to mount, in ms. */
+export const READY_TIMEOUT = Number(process.env.READY_TIMEOUT_MS || 20_000);
+/** ... once a page of the same session has already failed to mount. */
+const FAILED_READY_TIMEOUT = Math.min(READY_TIMEOUT, 3_000);
+
+// Playwright itself adds --headless (headless: true), --no-sandbox
+// (chromiumSandbox defaults to false) and a fresh temporary --user-data-dir
+// for every launch (it refuses a --user-data-dir in args). The rest keep
+// Chromium from reaching for the network, which is closed here.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+}
+
+/**
+ * Start the static server and the browser. Returns
+ * { server, browser, openPage(pathAndQuery, options), close() }.
+ */
+export async function startSession() {
+  const server = await startServer();
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const opened = new Set();
+  let mountFailed = false;
+
+  /**
+   * Open `pathAndQuery` (e.g. "/?view=sources" or "/some/sub/path/") on the
+   * test server in a fresh browser context.
+   *
+   * options: viewport {width, height} (default 1280x800), locale (default
+   * "en-US"), colorScheme ("light" | "dark", default "light"), ready (default
+   * true: wait until the app has mounted).
+   */
+  async function openPage(pathAndQuery = '/', options = {}) {
+    const {
+      viewport = { width: 1280, height: 800 },
+      locale = 'en-US',
+      colorScheme = 'light',
+      ready = true,
+    } = options;
+    const context = await browser.newContext({ viewport, locale, colorScheme, serviceWorkers: 'block' });
+    context.setDefaultTimeout(READY_TIMEOUT);
+    // Count history.pushState / replaceState calls, so a test can tell a
+    // rewritten address from a new history entry.
+    await context.addInitScript(() => {
+      const calls = { push: 0, replace: 0 };
+      Object.defineProperty(window, '__historyCalls', { value: calls });
+      for (const [name, key] of [
+        ['pushState', 'push'],
+        ['replaceState', 'replace'],
+      ]) {
+        const original = History.prototype[name];
+        History.prototype[name] = function (...args) {
+          calls[key] += 1;
+          return original.apply(this, args);
+        };
+      }
+    });
+    const page = await context.newPage();
+    const record = {
+      page,
+      context,
+      url: new URL(pathAndQuery, server.url).href,
+      consoleErrors: [],
+      pageErrors: [],
+      requests: [],
+      failedRequests: [],
+      badResponses: [],
+    };
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') record.consoleErrors.push(`${msg.text()} @ ${JSON.stringify(msg.location())}`);
+    });
+    page.on('pageerror', (error) => record.pageErrors.push(String(error?.stack || error)));
+    context.on('request', (request) => record.requests.push(request.url()));
+    context.on('requestfailed', (request) =>
+      record.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`),
+    );
+    context.on('response', (response) => {
+      if (response.status() >= 400) record.badResponses.push(`${response.status()} ${response.url()}`);
+    });
+    /** { push, replace }: how often the page called history.pushState / replaceState. */
+    record.historyCalls = () => page.evaluate(() => ({ ...window.__historyCalls }));
+    record.close = async () => {
+      opened.delete(record);
+      await context.close().catch(() => {});
+    };
+    /** Save a screenshot to tests/browser/output/NAME.png (for a person to look at). */
+    record.shot = async (name) => {
+      await mkdir(OUTPUT_DIR, { recursive: true });
+      const path = join(OUTPUT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    };
+    opened.add(record);
+    await page.goto(record.url, { waitUntil: 'load' });
+    if (ready) {
+      // After one page of this session failed to mount, don't wait long for the next.
+      try {
+        await waitForApp(page, record, mountFailed ? FAILED_READY_TIMEOUT : READY_TIMEOUT);
+      } catch (error) {
+        mountFailed = true;
+        await record.shot(`NOT_MOUNTED_${pathAndQuery.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}`).catch(() => {});
+        await record.close();
+        throw error;
+      }
+    }
+    return record;
+  }
+
+  async function close() {
+    for (const record of [...opened]) await record.close();
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+
+  return { server, browser, openPage, close };
+}
+
+/**
+ * Wait until the app has mounted: <html data-ready="1"> and <main id="story">.
+ * Gives up early when the page throws (a Rust panic ends the wasm), and says
+ * what the page logged when it gives up.
+ */
+export async function waitForApp(page, record = null, timeout = READY_TIMEOUT) {
+  let onError;
+  const crashed = new Promise((_, reject) => {
+    onError = (error) => reject(new Error(`page error before the app mounted: ${error?.message || error}`));
+    page.on('pageerror', onError);
+  });
+  try {
+    await Promise.race([
+      page.waitForSelector('html[data-ready="1"] main#story', { state: 'attached', timeout }),
+      crashed,
+    ]);
+  } catch (error) {
+    const logged = record ? [...record.pageErrors, ...record.consoleErrors].slice(0, 10) : [];
+    const body = await page
+      .evaluate(() => document.body?.innerText.slice(0, 300) ?? '')
+      .catch(() => '(unreadable)');
+    throw new Error(
+      `the app did not mount on ${page.url()}: ${error.message.split('\n')[0]}\n` +
+        `  page text: ${JSON.stringify(body)}\n  logged: ${JSON.stringify(logged, null, 2)}`,
+    );
+  } finally {
+    page.off('pageerror', onError);
+    crashed.catch(() => {});
+  }
+}
+
+/**
+ * Fixture for a test file: starts one server and one browser before its tests
+ * and closes them after. Fields are filled in by the time tests run.
+ */
+export function useSession() {
+  const session = {};
+  before(async () => {
+    Object.assign(session, await startSession());
+  });
+  after(async () => {
+    await session.close?.();
+  });
+  return session;
+}
+
+/** Fixture: no console error and no uncaught page error happened on this page. */
+export function assertNoConsoleErrors(record) {
+  assert.deepEqual(record.consoleErrors, [], `console errors on ${record.url}`);
+  assert.deepEqual(record.pageErrors, [], `uncaught page errors on ${record.url}`);
+}
+
+/** Fixture: every request went to the test server's own origin and none failed. */
+export function assertSameOriginOnly(record, origin) {
+  const foreign = record.requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    try {
+      return new URL(url).origin !== origin;
+    } catch {
+      return true;
+    }
+  });
+  assert.deepEqual(foreign, [], `requests that left ${origin}`);
+}
+
+/**
+ * Run `fn(record)` and, if it throws, save a screenshot named after the test
+ * before re-throwing, so a failure can be looked at.
+ */
+export async function withShotOnFailure(record, name, fn) {
+  try {
+    return await fn(record);
+  } catch (error) {
+    const safe = name.replace(/[^a-z0-9]+/gi, '_').slice(0, 80);
+    await record.shot(`FAILED_${safe}`).catch(() => {});
+    throw error;
+  }
+}
