@@ -18,6 +18,14 @@ pub mod url;
 
 /// Mounts the explainer into `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        app::browser::show_panic_notice();
+    }));
     leptos::mount::mount_to_body(app::App);
+    // Test builds only: a way to prove that a panic never leaves a blank page.
+    #[cfg(feature = "panic-test")]
+    if app::browser::location_search().contains("trigger-panic") {
+        panic!("deliberate panic (panic-test build)");
+    }
 }

@@ -64,6 +64,41 @@ pub fn document_element() -> Option<web_sys::Element> {
     window()?.document()?.document_element()
 }
 
+/// After a panic the app cannot go on: say so, in the page, with a way back.
+/// Built from plain DOM calls and text nodes only, and never panics itself.
+pub fn show_panic_notice() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    if document.get_element_by_id("panic-notice").is_some() {
+        return;
+    }
+    let Ok(notice) = document.create_element("div") else {
+        return;
+    };
+    notice.set_id("panic-notice");
+    let _ = notice.set_attribute("role", "alert");
+    let _ = notice.set_attribute("class", "panic-notice");
+    let Ok(text) = document.create_element("p") else {
+        return;
+    };
+    text.set_text_content(Some(
+        "Something went wrong and the explainer stopped working. Reloading the page usually helps.",
+    ));
+    let Ok(link) = document.create_element("a") else {
+        return;
+    };
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_else(|| "./".into());
+    let _ = link.set_attribute("href", &href);
+    link.set_text_content(Some("Reload the explainer"));
+    let _ = notice.append_child(&text);
+    let _ = notice.append_child(&link);
+    let _ = body.prepend_with_node_1(&notice);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

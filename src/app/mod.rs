@@ -128,9 +128,15 @@ pub fn SectionFrame(
 ) -> impl IntoView {
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
+    let state = use_app();
+    let (embedded, presenting) = state.url.with_untracked(|u| (u.embed, u.present));
+    let embeddable = View::from_key(id).filter(|_| !embedded && !presenting);
     view! {
         <section id=id class="story-section" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{title}</h2>
+            <div class="section-head">
+                <h2 id=heading_id>{title}</h2>
+                {embeddable.map(|view| view! { <crate::embed::EmbedButton view=view title=title /> })}
+            </div>
             <p class="intro">{intro}</p>
             {children()}
         </section>

@@ -2,7 +2,11 @@
 //! its content height (on load and on every change) and answers pym.js's width
 //! messages. Messages from anyone but the parent window are ignored.
 
+pub mod code;
+mod dialog;
 pub mod messages;
+
+pub use dialog::EmbedButton;
 
 use crate::app::browser::window;
 use crate::url::UrlState;

@@ -17,6 +17,7 @@
 //! | `stake`    | SoftBank's percent of A Holdings, `0`–`100`              | as reported (`50`)     |
 //! | `step`     | breach step, `1`..=number of steps                       | `1`                    |
 //! | `controls` | comma-separated control ids                              | none                   |
+//! | `link`     | id of a breach link (the selected hop of the breach path) | nothing selected      |
 //! | `req`      | id of a requirement                                      | nothing selected       |
 //! | `slide`    | presenter slide, `1`..=[`Limits::slides`]                | `1`                    |
 //!
@@ -172,6 +173,8 @@ pub struct UrlState {
     pub step: Option<u16>,
     /// Ids of the controls switched on, in the story's order, without repeats.
     pub controls: Vec<String>,
+    /// Id of the selected breach link.
+    pub link: Option<String>,
     /// Id of the selected requirement.
     pub req: Option<String>,
     /// 1-based presenter slide; `None`: the first.
@@ -192,12 +195,13 @@ enum Key {
     Stake,
     Step,
     Controls,
+    Link,
     Req,
     Slide,
 }
 
 impl Key {
-    const ALL: [Key; 11] = [
+    const ALL: [Key; 12] = [
         Key::View,
         Key::Lang,
         Key::Theme,
@@ -207,6 +211,7 @@ impl Key {
         Key::Stake,
         Key::Step,
         Key::Controls,
+        Key::Link,
         Key::Req,
         Key::Slide,
     ];
@@ -222,6 +227,7 @@ impl Key {
             Key::Stake => "stake",
             Key::Step => "step",
             Key::Controls => "controls",
+            Key::Link => "link",
             Key::Req => "req",
             Key::Slide => "slide",
         }
@@ -306,6 +312,9 @@ impl UrlState {
                     .map(|control| control.id.clone())
                     .collect();
             }
+            Key::Link => {
+                self.link = story.breach_link(value).is_some().then(|| value.to_owned());
+            }
             Key::Req => {
                 self.req = story.requirement(value).is_some().then(|| value.to_owned());
             }
@@ -360,6 +369,9 @@ impl UrlState {
         if !self.controls.is_empty() {
             let ids: Vec<String> = self.controls.iter().map(|id| encoded(id)).collect();
             put(Key::Controls.name(), &ids.join(","));
+        }
+        if let Some(id) = self.link.as_deref().filter(|id| !id.is_empty()) {
+            put(Key::Link.name(), &encoded(id));
         }
         if let Some(id) = self.req.as_deref().filter(|id| !id.is_empty()) {
             put(Key::Req.name(), &encoded(id));

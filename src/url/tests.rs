@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::content::{
-    BreachStep, Control, Country, Entity, EntityKind, Relation, RelationKind, Requirement, Status,
-    Text, Theme,
+    BreachLink, BreachStep, Control, Country, Entity, EntityKind, Relation, RelationKind,
+    Requirement, Status, Text, Theme,
 };
 use proptest::prelude::*;
 
@@ -12,6 +12,7 @@ const CONTROL_IDS: [&str; 4] = ["mfa", "segmentation", "edr", "access-review"];
 const ENTITY_IDS: [&str; 4] = ["ly", "naver", "softbank", "a-holdings"];
 const RELATION_IDS: [&str; 2] = ["softbank-a-holdings", "naver-a-holdings"];
 const REQUIREMENT_IDS: [&str; 3] = ["mar-1", "mar-2", "apr-1"];
+const LINK_IDS: [&str; 2] = ["pc-to-cloud", "cloud-to-ly"];
 const STEPS: usize = 5;
 const LIMITS: Limits = Limits { slides: 12 };
 
@@ -80,6 +81,16 @@ fn story() -> Story {
                 claims: vec![],
             })
             .collect(),
+        breach_links: LINK_IDS
+            .iter()
+            .map(|id| BreachLink {
+                id: (*id).to_owned(),
+                from: "from".to_owned(),
+                to: "to".to_owned(),
+                label: text(id),
+                claims: vec![],
+            })
+            .collect(),
         breach_steps: (1..=STEPS)
             .map(|n| BreachStep {
                 id: format!("step-{n}"),
@@ -143,13 +154,13 @@ fn leading_question_mark_is_optional() {
 
 #[test]
 fn canonical_form_orders_keys_and_omits_defaults() {
-    let query = "parentUrl=https%3A%2F%2Fnews.example%2Fa&slide=3&req=mar-2&controls=edr,mfa\
-                 &step=4&stake=70&select=naver&present=1&embed=1&theme=dark&lang=ja\
-                 &view=ownership&childId=frame-1";
+    let query = "parentUrl=https%3A%2F%2Fnews.example%2Fa&slide=3&req=mar-2&link=cloud-to-ly\
+                 &controls=edr,mfa&step=4&stake=70&select=naver&present=1&embed=1&theme=dark\
+                 &lang=ja&view=ownership&childId=frame-1";
     assert_eq!(
         canonical(query),
         "?view=ownership&lang=ja&theme=dark&embed=1&present=1&select=naver&stake=70&step=4\
-         &controls=mfa,edr&req=mar-2&slide=3\
+         &controls=mfa,edr&link=cloud-to-ly&req=mar-2&slide=3\
          &parentUrl=https%3A%2F%2Fnews.example%2Fa&childId=frame-1"
     );
     // Defaults written out explicitly are omitted.
@@ -236,6 +247,10 @@ fn hostile_values_fall_back_to_defaults() {
         "controls=MFA",
         "req=mar-1%00",
         "req=constructor",
+        "link=%3Cscript%3E",
+        "link=PC-TO-CLOUD",
+        "link=pc-to-cloud%20",
+        "link=mfa",
         "slide=0",
         "slide=13",
         "slide=65536",
@@ -289,6 +304,23 @@ fn req_must_name_a_requirement() {
     assert_eq!(parse("req=apr-1").req.as_deref(), Some("apr-1"));
     assert_eq!(parse("req=ly").req, None);
     assert_eq!(parse("req=").req, None);
+}
+
+#[test]
+fn link_must_name_a_breach_link() {
+    assert_eq!(
+        parse("link=cloud-to-ly").link.as_deref(),
+        Some("cloud-to-ly")
+    );
+    assert_eq!(canonical("link=cloud-to-ly"), "?link=cloud-to-ly");
+    // Neither a node-like id, a control, a requirement nor an entity is a link.
+    for other in ["from", "mfa", "mar-1", "ly", ""] {
+        assert_eq!(parse(&format!("link={other}")).link, None, "{other}");
+    }
+    assert_eq!(
+        parse("link=pc-to-cloud&link=cloud-to-ly").link.as_deref(),
+        Some("pc-to-cloud")
+    );
 }
 
 #[test]
@@ -426,13 +458,14 @@ fn state_built_by_hand_is_normalized_against_the_story() {
         stake: Some(50),
         step: Some(99),
         controls: vec!["edr".to_owned(), "mfa".to_owned(), "edr".to_owned()],
+        link: Some("nope".to_owned()),
         req: Some(String::new()),
         slide: Some(1),
         ..UrlState::default()
     };
     assert_eq!(
         state.to_query(),
-        "?select=nope&step=99&controls=edr,mfa,edr"
+        "?select=nope&step=99&controls=edr,mfa,edr&link=nope"
     );
     let normalized = state.normalized(&story(), &LIMITS);
     assert_eq!(
@@ -474,6 +507,7 @@ fn query_like() -> impl Strategy<Value = String> {
         .chain(&ENTITY_IDS)
         .chain(&RELATION_IDS)
         .chain(&REQUIREMENT_IDS)
+        .chain(&LINK_IDS)
         .copied()
         .collect();
     let value = prop_oneof![
@@ -550,13 +584,14 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
         prop::option::of((0u8..=100).prop_filter("50 is the default", |&n| n != REPORTED_STAKE)),
         prop::option::of(2..=STEPS as u16),
         prop::collection::vec(any::<bool>(), CONTROL_IDS.len()),
+        prop::option::of(prop::sample::select(LINK_IDS.to_vec()).prop_map(str::to_owned)),
         prop::option::of(prop::sample::select(REQUIREMENT_IDS.to_vec()).prop_map(str::to_owned)),
         prop::option::of(2..=LIMITS.slides),
     );
     (head, body, passthrough).prop_map(
         |(
             (view, lang, theme, embed, present),
-            (select, stake, step, mask, req, slide),
+            (select, stake, step, mask, link, req, slide),
             passthrough,
         )| UrlState {
             view,
@@ -573,6 +608,7 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
                 .filter(|(_, on)| *on)
                 .map(|(id, _)| (*id).to_owned())
                 .collect(),
+            link,
             req,
             slide,
             passthrough: passthrough
@@ -614,9 +650,9 @@ proptest! {
 
     #[test]
     fn canonical_form_is_never_longer_than_its_bounds(query in any_query()) {
-        // 11 known keys with short values, 4 pym values of at most 512 bytes
+        // 12 known keys with short values, 4 pym values of at most 512 bytes
         // that encode to at most 3 characters a byte.
-        let bound = 11 * 64 + PYM_KEYS.len() * (16 + 3 * MAX_VALUE_BYTES);
+        let bound = 12 * 64 + PYM_KEYS.len() * (16 + 3 * MAX_VALUE_BYTES);
         prop_assert!(canonical(&query).len() <= bound);
     }
 

@@ -67,7 +67,8 @@ export async function startSession() {
    *
    * options: viewport {width, height} (default 1280x800), locale (default
    * "en-US"), colorScheme ("light" | "dark", default "light"), ready (default
-   * true: wait until the app has mounted).
+   * true: wait until the app has mounted), initScripts (functions run before
+   * the page's own scripts), storage (default true; false makes storage throw).
    */
   async function openPage(pathAndQuery = '/', options = {}) {
     const {
@@ -75,6 +76,8 @@ export async function startSession() {
       locale = 'en-US',
       colorScheme = 'light',
       ready = true,
+      initScripts = [],
+      storage = true,
     } = options;
     const context = await browser.newContext({ viewport, locale, colorScheme, serviceWorkers: 'block' });
     context.setDefaultTimeout(READY_TIMEOUT);
@@ -94,6 +97,27 @@ export async function startSession() {
         };
       }
     });
+    // Record CSP violations from the first script on.
+    await context.addInitScript(() => {
+      const violations = [];
+      Object.defineProperty(window, '__cspViolations', { value: violations });
+      document.addEventListener('securitypolicyviolation', (event) => {
+        violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    if (!storage) {
+      // As in a sandboxed iframe without allow-same-origin: touching storage throws.
+      await context.addInitScript(() => {
+        for (const name of ['localStorage', 'sessionStorage']) {
+          Object.defineProperty(window, name, {
+            get() {
+              throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+            },
+          });
+        }
+      });
+    }
+    for (const script of initScripts) await context.addInitScript(script);
     const page = await context.newPage();
     const record = {
       page,
@@ -116,6 +140,8 @@ export async function startSession() {
     context.on('response', (response) => {
       if (response.status() >= 400) record.badResponses.push(`${response.status()} ${response.url()}`);
     });
+    /** CSP violations the page reported ("directive blocked-uri"). */
+    record.cspViolations = () => page.evaluate(() => [...window.__cspViolations]);
     /** { push, replace }: how often the page called history.pushState / replaceState. */
     record.historyCalls = () => page.evaluate(() => ({ ...window.__historyCalls }));
     record.close = async () => {

@@ -1,0 +1,107 @@
+// Trunk post-build hook (see Trunk.toml): runs on the staging folder before it becomes dist/.
+//  1. A strict Content-Security-Policy: Trunk's inline module loader is allowed by its
+//     SHA-256 hash, computed here, so the policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
+//  2. `_headers` for static hosts (Netlify / Cloudflare Pages syntax): the same policy plus
+//     frame-ancestors, immutable caching for hashed files, no-cache for index.html.
+//  3. Precompressed .br and .gz copies (release builds), for hosts that serve them.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('postbuild: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inlineScripts.length === 0) {
+  console.error('postbuild: no inline loader script found in index.html');
+  process.exit(1);
+}
+const hashes = inlineScripts.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+
+export const policy = [
+  "default-src 'none'",
+  `script-src 'self' ${hashes.join(' ')} 'wasm-unsafe-eval'`,
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+html = html.replace(/(<meta charset="utf-8"\s*\/?>)/i, `$1\n    ${meta}`);
+if (!html.includes(meta)) {
+  console.error('postbuild: could not place the CSP meta tag after <meta charset>');
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+
+// oEmbed (type "rich") needs the absolute address the explainer is published at.
+const publicUrl = process.env.EXPLAINER_PUBLIC_URL || 'http://127.0.0.1:8080/';
+if (!process.env.EXPLAINER_PUBLIC_URL && release) {
+  console.warn(`postbuild: EXPLAINER_PUBLIC_URL not set; oembed.json points at ${publicUrl}`);
+}
+const base = new URL(publicUrl);
+const title = 'How an outsider reached LINE through Naver Cloud — an explainer';
+const embedSrc = new URL('?embed=1', base).href;
+const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const oembed = {
+  version: '1.0',
+  type: 'rich',
+  title,
+  provider_name: 'LINE breach explainer',
+  provider_url: base.href,
+  width: 640,
+  height: 900,
+  html:
+    `<iframe src="${escapeAttr(embedSrc)}" title="${escapeAttr(title)}" loading="lazy" data-line-explainer ` +
+    `width="640" height="900" style="width:100%;border:0"></iframe>` +
+    `<script src="${escapeAttr(new URL('embed.js', base).href)}" async></script>`,
+};
+writeFileSync(join(staging, 'oembed.json'), `${JSON.stringify(oembed, null, 2)}\n`);
+const discovery = `<link rel="alternate" type="application/json+oembed" href="${escapeAttr(new URL('oembed.json', base).href)}" title="${escapeAttr(title)}" />`;
+html = html.replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>\s*/g, '');
+html = html.replace('</head>', `  ${discovery}\n  </head>`);
+writeFileSync(indexPath, html);
+
+const files = readdirSync(staging).filter((name) => statSync(join(staging, name)).isFile());
+// Trunk names hashed files `<name>-<hex>.<ext>` or `<name>-<hex>_bg.wasm`.
+const hashed = files.filter((name) => /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/.test(name));
+const headers = [
+  '/*',
+  // frame-ancestors cannot be set from a meta tag; any site may embed the explainer.
+  `  Content-Security-Policy: ${policy}; frame-ancestors *`,
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: no-referrer',
+  '/',
+  '  Cache-Control: no-cache',
+  '/index.html',
+  '  Cache-Control: no-cache',
+  ...hashed.flatMap((name) => [`/${name}`, '  Cache-Control: public, max-age=31536000, immutable']),
+  '',
+].join('\n');
+writeFileSync(join(staging, '_headers'), headers);
+
+if (release) {
+  for (const name of files) {
+    if (!/\.(html|js|wasm|css|json|svg|txt)$/.test(name)) continue;
+    const raw = readFileSync(join(staging, name));
+    const br = brotliCompressSync(raw, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+    });
+    const gz = gzipSync(raw, { level: 9 });
+    if (br.length < raw.length) writeFileSync(join(staging, `${name}.br`), br);
+    if (gz.length < raw.length) writeFileSync(join(staging, `${name}.gz`), gz);
+  }
+}

@@ -1,0 +1,90 @@
+//! "Embed this": a dialog with the iframe code for one view in its current state.
+
+use super::code::embed_code;
+use crate::app::use_app;
+use crate::url::View;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn page_url() -> String {
+    crate::app::browser::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn EmbedButton(view: View, title: &'static str) -> impl IntoView {
+    let state = use_app();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let code_area = NodeRef::<html::Textarea>::new();
+    let status = RwSignal::new("");
+    let code = Memo::new(move |_| {
+        state
+            .url
+            .with(|url| embed_code(&page_url(), url, view, title))
+    });
+    let dialog_id = format!("embed-dialog-{}", view.key());
+    let open = move |_| {
+        status.set("");
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+        if let Some(area) = code_area.get() {
+            area.select();
+        }
+    };
+    let copy = move |_| {
+        if let Some(area) = code_area.get() {
+            area.select();
+        }
+        let written = crate::app::browser::window()
+            .map(|w| w.navigator().clipboard())
+            .map(|clipboard| clipboard.write_text(&code.get_untracked()));
+        status.set(if written.is_some() {
+            "Copied to the clipboard."
+        } else {
+            "Select the code and copy it."
+        });
+    };
+    let close = move |_| {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    view! {
+        <button type="button" class="embed-button" aria-haspopup="dialog" aria-controls=dialog_id.clone() on:click=open>
+            "Embed this"
+        </button>
+        <dialog class="embed-dialog" id=dialog_id node_ref=dialog aria-labelledby=format!("embed-title-{}", view.key())>
+            <h3 id=format!("embed-title-{}", view.key())>{format!("Embed “{title}”")}</h3>
+            <p>"Paste this into your article. The frame takes the height of its content; the view opens as it is now."</p>
+            <label for=format!("embed-code-{}", view.key())>"Embed code"</label>
+            <textarea
+                id=format!("embed-code-{}", view.key())
+                class="embed-code"
+                readonly
+                rows="6"
+                node_ref=code_area
+                prop:value=move || code.get()
+                on:focus=move |ev| {
+                    if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                        area.select();
+                    }
+                }
+            ></textarea>
+            <p class="embed-status" role="status" aria-live="polite">{move || status.get()}</p>
+            <div class="embed-actions">
+                <button type="button" on:click=copy>"Copy code"</button>
+                <button type="button" on:click=close>"Close"</button>
+            </div>
+        </dialog>
+    }
+}
