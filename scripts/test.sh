@@ -70,6 +70,9 @@ stage "cargo test (native)" cargo test --locked || true
 
 build_ok=1
 stage "trunk build --release" trunk build --release || build_ok=0
+# A second build with a deliberate panic behind `?trigger-panic`, for the panic-notice test.
+# Only the crate itself recompiles: the dependencies are shared with the build above.
+stage "trunk build --release (panic-test)" trunk build --release --features panic-test --dist target/panic-dist || build_ok=0
 
 if ((build_ok)); then
   rm -rf tests/browser/output

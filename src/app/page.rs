@@ -40,6 +40,7 @@ pub fn Page() -> impl IntoView {
                 View::Glossary => view! { <crate::glossary::GlossarySection /> }.into_any(),
             }}
         </main>
+        <PrintFooter />
         {if embedded {
             view! { <EmbedFooter /> }.into_any()
         } else {
@@ -53,6 +54,42 @@ pub fn Page() -> impl IntoView {
                 </footer>
             }.into_any()
         }}
+    }
+}
+
+/// Only on paper: the address of what was printed, and (for a single view) the reports
+/// the citation numbers refer to.
+#[component]
+fn PrintFooter() -> impl IntoView {
+    let state = use_app();
+    let href = move || {
+        state.url.track();
+        crate::app::browser::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default()
+    };
+    let reports = story()
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let details = [s.publication.as_str(), s.author.as_str(), s.date_as_stated.as_str()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! { <li>{format!("[{}] {}. {details}.", i + 1, s.title)}</li> }
+        })
+        .collect_view();
+    view! {
+        <footer class="print-only print-footer">
+            {move || (state.url.with(|u| u.view) != View::Story && state.url.with(|u| u.view) != View::Sources).then(|| view! {
+                <h2>"Sources"</h2>
+                <p>"Superscript numbers refer to these reports."</p>
+            })}
+            <ol class="print-reports">{reports}</ol>
+            <p>"Printed from " <span class="print-url">{href}</span></p>
+        </footer>
     }
 }
 
