@@ -70,7 +70,8 @@ const oembed = {
     `<script src="${escapeAttr(new URL('embed.js', base).href)}" async></script>`,
 };
 writeFileSync(join(staging, 'oembed.json'), `${JSON.stringify(oembed, null, 2)}\n`);
-const discovery = `<link rel="alternate" type="application/json+oembed" href="${escapeAttr(new URL('oembed.json', base).href)}" title="${escapeAttr(title)}" />`;
+// Relative, like every other URL of the page: it resolves against wherever the page is served.
+const discovery = `<link rel="alternate" type="application/json+oembed" href="oembed.json" title="${escapeAttr(title)}" />`;
 html = html.replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>\s*/g, '');
 html = html.replace('</head>', `  ${discovery}\n  </head>`);
 writeFileSync(indexPath, html);

@@ -1,14 +1,505 @@
 //! How they got in: the breach path step by step, and the controls the reports name.
+//!
+//! The explorer (diagram, stepper, controls what-if, link details, "Download data")
+//! comes first; the same story as text follows as the accessible alternative. All
+//! state lives in the URL (`step`, `controls`, `link`, and `req` from the guidance
+//! section); the logic is in the pure modules below.
+
+pub mod diagram;
+mod download;
+pub mod layout;
+pub mod reach;
+pub mod state;
+pub mod stix;
 
 use crate::app::{use_app, SectionFrame};
 use crate::citation::{ClaimCites, FigureValue};
-use crate::content::story;
+use crate::content::{story, BreachStep, Control, Id, Requirement};
+use crate::guidance::links::requirements_for_breach_link;
 use crate::guidance::status_label;
 use crate::i18n::format_date;
+use crate::url::{UrlState, View};
+use diagram::{BreachDiagram, DiagramState};
 use leptos::prelude::*;
 
 #[component]
 pub fn BreachSection() -> impl IntoView {
+    view! {
+        <SectionFrame
+            id="breach"
+            title="How they got in"
+            intro="The intruder did not break into LINE directly: it came through a subcontractor of Naver Cloud and a system both companies shared."
+        >
+            <BreachExplorer />
+            <Context2021 />
+            <BreachText />
+        </SectionFrame>
+    }
+}
+
+/// The interactive part: diagram, stepper, what-if, link details, download.
+#[component]
+fn BreachExplorer() -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    let total = story.breach_steps.len() as u16;
+    let step = Memo::new(move |_| app.url.with(|u| u.step_number()).clamp(1, total.max(1)));
+    let reach = Memo::new(move |_| {
+        app.url.with(|u| {
+            reach::reach(
+                &story.breach_nodes,
+                &story.breach_links,
+                &story.controls,
+                &u.controls,
+            )
+        })
+    });
+    let targeted = Memo::new(move |_| {
+        app.url
+            .with(|u| state::links_targeted_by(story, u.req.as_deref()))
+    });
+    let diagram = DiagramState {
+        step,
+        reach,
+        targeted,
+    };
+    let go = move |number: u16| app.update(|u| u.step = state::step_key(number));
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        if let Some(number) = state::step_after_key(&ev.key(), step.get_untracked(), total) {
+            ev.prevent_default();
+            go(number);
+        }
+    };
+    let verdict = move || {
+        reach.with(|r| reach::verdict(r, &story.breach_nodes, &story.controls, app.lang.get()))
+    };
+
+    view! {
+        <div class="breach-explorer">
+            <div
+                class="breach-stage"
+                tabindex="0"
+                role="group"
+                aria-roledescription="stepper"
+                aria-label="The breach path, step by step. Left and right arrow keys change the step."
+                on:keydown=on_keydown
+            >
+                <BreachDiagram diagram=diagram />
+                <Legend />
+                <p class="verdict" aria-live="polite">
+                    <span class="analysis-badge">"Analysis"</span>
+                    " "
+                    <span class="verdict-text">{verdict}</span>
+                </p>
+                <TargetedNote targeted=targeted />
+                <Stepper step=step total=total />
+                <StepPanel step=step reach=reach />
+            </div>
+            <LinkDetails />
+            <WhatIf verdict=Signal::derive(verdict) />
+            <DownloadData />
+        </div>
+    }
+}
+
+/// What the shapes and marks of the diagram mean (never colour alone).
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <ul class="breach-legend">
+            <li><span class="key key-band" aria-hidden="true"></span>"Dashed box: one company's side; crossing it crosses a trust boundary"</li>
+            <li><span class="key key-step" aria-hidden="true"></span>"Thick border and arrow: this step"</li>
+            <li><span class="key key-cut" aria-hidden="true">"✕"</span>"Link cut by a control you switched on (analysis)"</li>
+            <li><span class="key key-link" aria-hidden="true"></span>"Select an arrow for what the reports and the ministry say about it"</li>
+        </ul>
+    }
+}
+
+/// When a requirement is selected in the guidance section, which links it targets.
+#[component]
+fn TargetedNote(targeted: Memo<Vec<Id>>) -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    move || {
+        let requirement = app
+            .url
+            .with(|u| u.req.clone())
+            .and_then(|id| story.requirement(&id))?;
+        let links = targeted.get();
+        if links.is_empty() {
+            return None;
+        }
+        let lang = app.lang.get();
+        let names: Vec<String> = links
+            .iter()
+            .filter_map(|id| story.breach_link(id))
+            .map(|link| link.label.get(lang).to_owned())
+            .collect();
+        Some(view! {
+            <p class="targeted-note">
+                <span class="targeted-key" aria-hidden="true"></span>
+                "Marked: the links the selected demand "
+                <a href=requirement_href(requirement)>{requirement_name(requirement, lang)}</a>
+                " is aimed at: "
+                {names.join("; ")}
+                "."
+            </p>
+        })
+    }
+}
+
+/// Previous / next, the progress through the steps, and the live announcement.
+#[component]
+fn Stepper(step: Memo<u16>, total: u16) -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    let go = move |number: u16| app.update(|u| u.step = state::step_key(number));
+    let announcement = move || {
+        let number = step.get();
+        let title = story
+            .breach_steps
+            .get(usize::from(number) - 1)
+            .map_or("", |s| s.title.get(app.lang.get()));
+        state::step_announcement(number, total, title)
+    };
+    let dots = (1..=total)
+        .map(|number| {
+            let title = move || {
+                story
+                    .breach_steps
+                    .get(usize::from(number) - 1)
+                    .map_or(String::new(), |s| {
+                        format!("Step {number}: {}", s.title.get(app.lang.get()))
+                    })
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="step-dot"
+                        class:done=move || { number < step.get() }
+                        aria-current=move || (number == step.get()).then_some("step")
+                        aria-label=title
+                        on:click=move |_| go(number)
+                    >
+                        <span aria-hidden="true">{number}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="stepper">
+            <button
+                type="button"
+                class="step-prev"
+                disabled=move || { step.get() <= 1 }
+                on:click=move |_| go(state::previous_step(step.get_untracked()))
+            >
+                <span aria-hidden="true">"←"</span>
+                <span class="step-word">" Previous"</span>
+            </button>
+            <p class="step-status" aria-live="polite" aria-atomic="true">{announcement}</p>
+            <ol class="step-dots" aria-label="Steps">{dots}</ol>
+            <button
+                type="button"
+                class="step-next"
+                disabled=move || { step.get() >= total }
+                on:click=move |_| go(state::next_step(step.get_untracked(), total))
+            >
+                <span class="step-word">"Next "</span>
+                <span aria-hidden="true">"→"</span>
+            </button>
+        </div>
+    }
+}
+
+/// The current step in plain words, with its citations, date and ATT&CK mapping.
+#[component]
+fn StepPanel(step: Memo<u16>, reach: Memo<reach::Reach>) -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    move || {
+        let number = step.get();
+        let record: &'static BreachStep = story.breach_steps.get(usize::from(number) - 1)?;
+        let total = story.breach_steps.len();
+        let stopped = reach.with(|r| {
+            let target = record.nodes.last()?;
+            if r.reaches(target) {
+                return None;
+            }
+            let furthest = r.furthest.as_deref()?;
+            story.breach_node(furthest)
+        });
+        Some(view! {
+            <article class="step-panel" data-step=record.id.as_str()>
+                <p class="step-kicker">
+                    {format!("Step {number} of {total}")}
+                    {record.date.map(|date| view! {
+                        " · "
+                        <time class="step-date" datetime=date.iso()>{move || format_date(date, app.lang.get())}</time>
+                    })}
+                </p>
+                <h3>{move || record.title.get(app.lang.get())}</h3>
+                <p>{move || record.body.get(app.lang.get())} <ClaimCites claims=&record.claims /></p>
+                {stopped.map(|node| view! {
+                    <p class="stopped-note">
+                        <span class="analysis-badge">"Analysis"</span>
+                        " With the controls you switched on, the intruder would not get this far: it stops at “"
+                        {move || node.label.get(app.lang.get())}
+                        "”."
+                    </p>
+                })}
+                <TechniqueNote step=record />
+            </article>
+        })
+    }
+}
+
+#[component]
+fn TechniqueNote(step: &'static BreachStep) -> impl IntoView {
+    let app = use_app();
+    (!step.techniques.is_empty()).then(|| {
+        view! {
+            <div class="analysis techniques">
+                <span class="analysis-badge">"Analysis"</span>
+                " ATT&CK mapping by the explainer, not stated in the reports:"
+                <ul>
+                    {step.techniques.iter().map(|t| view! {
+                        <li class="technique">
+                            <code>{t.id.as_str()}</code>" "<strong>{t.name.as_str()}</strong>
+                            {format!(" ({}): ", t.tactic)}
+                            {move || t.why.get(app.lang.get())}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// How a requirement is named in links: its number, or the start of its text.
+fn requirement_name(requirement: &Requirement, lang: crate::content::Lang) -> String {
+    let story = story();
+    let date = story
+        .guidance(&requirement.guidance)
+        .map(|g| format_date(g.date, lang));
+    let text = requirement.text.get(lang);
+    let short: String = if text.chars().count() > 90 {
+        let cut: String = text.chars().take(88).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        text.to_owned()
+    };
+    match (requirement.number.is_empty(), date) {
+        (false, Some(date)) => format!("{} of {date}: {short}", requirement.number),
+        (true, Some(date)) => format!("{date}: {short}"),
+        _ => short,
+    }
+}
+
+/// Where a requirement is shown: its anchor in the story, or the guidance view with it
+/// selected when only one view is on screen.
+fn requirement_href(requirement: &Requirement) -> String {
+    let app = use_app();
+    let current = app.url.get_untracked();
+    if current.view == View::Story {
+        format!("#req-{}", requirement.id)
+    } else {
+        let target = UrlState {
+            view: View::Guidance,
+            lang: current.lang,
+            theme: current.theme,
+            embed: current.embed,
+            req: Some(requirement.id.clone()),
+            ..UrlState::default()
+        };
+        target.to_query()
+    }
+}
+
+/// The selected link: what it is, its citations, the controls that cut it, and the
+/// ministry's demands aimed at it.
+#[component]
+fn LinkDetails() -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    move || {
+        let id = app.url.with(|u| u.link.clone())?;
+        let link = story.breach_link(&id)?;
+        let lang = app.lang.get();
+        let node = |id: &str| story.breach_node(id).map_or("", |n| n.label.get(lang));
+        let cutters: Vec<&'static Control> = state::controls_cutting(story, &link.id);
+        let demands = requirements_for_breach_link(&link.id);
+        let in_story = app.url.with_untracked(|u| u.view == View::Story);
+        Some(view! {
+            <section class="link-details" aria-labelledby="link-details-title" data-link=link.id.as_str()>
+                <h3 id="link-details-title">
+                    "Selected link: " {node(&link.from)} " → " {node(&link.to)}
+                </h3>
+                <p>{move || state::sentence_start(link.label.get(app.lang.get()))} "." <ClaimCites claims=&link.claims /></p>
+                <p class="link-cutters">
+                    <span class="analysis-badge">"Analysis"</span>
+                    {if cutters.is_empty() {
+                        " No control the reports name cuts this link in the model.".to_owned()
+                    } else {
+                        format!(
+                            " In the model, this link is cut by: {}.",
+                            cutters.iter().map(|c| c.name.get(lang)).collect::<Vec<_>>().join("; ")
+                        )
+                    }}
+                </p>
+                <h4>"What the ministry demanded about this link"</h4>
+                {if demands.is_empty() {
+                    view! { <p>"No demand in the two guidances is aimed at this link."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="link-demands">
+                            {demands.into_iter().map(|requirement| {
+                                let req_id = requirement.id.clone();
+                                view! {
+                                    <li>
+                                        <a
+                                            href=requirement_href(requirement)
+                                            on:click=move |_| {
+                                                if in_story {
+                                                    let req_id = req_id.clone();
+                                                    app.update(|u| u.req = Some(req_id));
+                                                }
+                                            }
+                                        >
+                                            {requirement_name(requirement, lang)}
+                                        </a>
+                                        " "
+                                        <span class="status" data-status=format!("{:?}", requirement.status).to_lowercase()>
+                                            {status_label(requirement.status)}
+                                        </span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <button type="button" class="link-close" on:click=move |_| app.update(|u| u.link = None)>
+                    "Close"
+                </button>
+            </section>
+        })
+    }
+}
+
+/// The controls the reports name, as toggles that cut links in the model.
+#[component]
+fn WhatIf(verdict: Signal<String>) -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    let items = story
+        .controls
+        .iter()
+        .map(|control| {
+            let id = control.id.as_str();
+            let input_id = format!("control-{id}");
+            let on = move || app.url.with(|u| u.controls.iter().any(|c| c == id));
+            let cuts: Vec<String> = control
+                .cuts
+                .iter()
+                .filter_map(|l| story.breach_link(l))
+                .map(|l| l.label.en.clone())
+                .collect();
+            view! {
+                <li class="control-item" data-control=id>
+                    <div class="control-head">
+                        <input
+                            type="checkbox"
+                            id=input_id.clone()
+                            prop:checked=on
+                            on:change=move |ev| {
+                                let checked = event_target_checked(&ev);
+                                app.update(|u| {
+                                    u.controls = state::toggle_control(story, &u.controls, id, checked);
+                                });
+                            }
+                        />
+                        <label for=input_id>
+                            <span class="control-name">{move || control.name.get(app.lang.get())}</span>
+                            " "
+                            <span class="status" data-status=format!("{:?}", control.status).to_lowercase()>
+                                {status_label(control.status)}
+                            </span>
+                        </label>
+                    </div>
+                    <p class="control-reported">
+                        "Reported: " {move || control.reported.get(app.lang.get())}
+                        <ClaimCites claims=&control.claims />
+                    </p>
+                    <p class="control-rationale">
+                        <span class="analysis-badge">"Analysis"</span>
+                        " " {move || control.rationale.get(app.lang.get())}
+                        {format!(" Cuts: {}.", cuts.join("; "))}
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="whatif">
+            <legend>
+                "What if these controls had been in place? "
+                <span class="analysis-badge">"Analysis"</span>
+            </legend>
+            <p class="whatif-note">
+                "A model built on the reported facts, not a finding of the reports: each control is assumed to cut the link named below, and the diagram computes how far the intruder then gets. Each status is as LY's report of 1 April 2024 gives it."
+            </p>
+            <ul class="control-list">{items}</ul>
+            <p class="whatif-verdict">{move || verdict.get()}</p>
+        </fieldset>
+    }
+}
+
+/// "Download data": the path as a STIX 2.1 bundle of Attack Flow objects.
+#[component]
+fn DownloadData() -> impl IntoView {
+    let json = stix::attack_flow_json(story());
+    let mime = "application/json";
+    let href = match download::object_url(&json, mime) {
+        Some(url) => {
+            let revoke = url.clone();
+            on_cleanup(move || download::revoke(&revoke));
+            url
+        }
+        None => download::data_url(&json, mime),
+    };
+    view! {
+        <p class="download-data">
+            <a class="download-link" href=href download=stix::EXPORT_FILE_NAME type=mime>
+                "Download data"
+            </a>
+            " — the path as a STIX 2.1 bundle of MITRE Attack Flow 2.0 objects, with every step's citations. The ATT&CK technique ids in it are analysis."
+        </p>
+    }
+}
+
+/// The 2021 incident, told by the timeline event that records it: context for both
+/// the diagram and the text.
+#[component]
+fn Context2021() -> impl IntoView {
+    let app = use_app();
+    story().event("incident-2021").map(|event| {
+        view! {
+            <aside class="context">
+                <h3>"Context: 2021"</h3>
+                <p>{move || event.title.get(app.lang.get())} <ClaimCites claims=&event.claims /></p>
+            </aside>
+        }
+    })
+}
+
+/// The same path as text: the accessible alternative to the diagram.
+#[component]
+fn BreachText() -> impl IntoView {
     let state = use_app();
     let story = story();
     let steps = story
@@ -17,7 +508,7 @@ pub fn BreachSection() -> impl IntoView {
         .map(|step| {
             view! {
                 <li class="breach-step" id=format!("step-{}", step.id)>
-                    <h3>{move || step.title.get(state.lang.get())}</h3>
+                    <h4>{move || step.title.get(state.lang.get())}</h4>
                     {step.date.map(|date| view! {
                         <p class="step-date"><time datetime=date.iso()>{move || format_date(date, state.lang.get())}</time></p>
                     })}
@@ -49,23 +540,12 @@ pub fn BreachSection() -> impl IntoView {
             }
         })
         .collect_view();
-    // The 2021 incident is context, told by the timeline event that records it.
-    let context = story.event("incident-2021");
     view! {
-        <SectionFrame
-            id="breach"
-            title="How they got in"
-            intro="The intruder did not break into LINE directly: it came through a subcontractor of Naver Cloud and a system both companies shared."
-        >
+        <div class="breach-text">
+            <h3>"The path in words"</h3>
             <ol class="breach-steps">{steps}</ol>
             {leaked.map(|figure| view! {
                 <p class="breach-count">"Items of personal data leaked: " <FigureValue figure=figure /></p>
-            })}
-            {context.map(|event| view! {
-                <aside class="context">
-                    <h3>"Context: 2021"</h3>
-                    <p>{move || event.title.get(state.lang.get())} <ClaimCites claims=&event.claims /></p>
-                </aside>
             })}
             <h3>"The controls the reports name"</h3>
             <div class="table-scroll">
@@ -75,6 +555,6 @@ pub fn BreachSection() -> impl IntoView {
                     <tbody>{controls}</tbody>
                 </table>
             </div>
-        </SectionFrame>
+        </div>
     }
 }

@@ -33,7 +33,7 @@ test('the story has no serious accessibility violations in light and dark themes
     ['/?lang=ja', 'light'],
     ['/?lang=ko&theme=dark', 'light'],
   ]) {
-    const opened = await session.openPage(path, { colorScheme });
+    const opened = await session.openPage(path, { colorScheme, bypassCSP: true });
     await withShotOnFailure(opened, `${t.name} ${path}`, async () => {
       const violations = await seriousViolations(opened.page);
       if (violations.length > 0) found[path] = violations;
@@ -44,7 +44,7 @@ test('the story has no serious accessibility violations in light and dark themes
 });
 
 test('an open citation has no serious accessibility violations', async (t) => {
-  const opened = await session.openPage('/');
+  const opened = await session.openPage('/', { bypassCSP: true });
   await withShotOnFailure(opened, t.name, async () => {
     const first = new StoryPage(opened.page).citations().first();
     assert.ok((await first.count()) > 0, 'the story has a citation marker');

@@ -78,8 +78,10 @@ export async function startSession() {
       ready = true,
       initScripts = [],
       storage = true,
+      bypassCSP = false,
     } = options;
-    const context = await browser.newContext({ viewport, locale, colorScheme, serviceWorkers: 'block' });
+    // bypassCSP: only for tools injected by a test (axe-core); never to make the app pass.
+    const context = await browser.newContext({ viewport, locale, colorScheme, serviceWorkers: 'block', bypassCSP });
     context.setDefaultTimeout(READY_TIMEOUT);
     // Count history.pushState / replaceState calls, so a test can tell a
     // rewritten address from a new history entry.

@@ -1,0 +1,390 @@
+//! The breach path as an SVG diagram: the companies' sides as bands, the systems as
+//! nodes, the hops as links, and the intruder moving one hop per step. It measures
+//! its container, asks `layout` where things go, and draws; every state-dependent
+//! look is a class, so stepping and switching controls update attributes only.
+
+use super::layout::{layout, polyline_data, BreachLayout, LinkLine, NodeBox, MARKER_PX};
+use super::reach::Reach;
+use super::state;
+use crate::app::use_app;
+use crate::content::{story, BreachLink, Id, Lang, Zone};
+use leptos::prelude::*;
+
+/// Band labels: the sides of the trust boundaries.
+pub fn zone_label(zone: Zone) -> &'static str {
+    match zone {
+        Zone::NaverSide => "Naver Cloud's side",
+        Zone::Shared => "Shared by both",
+        Zone::LySide => "LY's side (LINE)",
+    }
+}
+
+/// Everything the diagram shows that changes while the reader explores.
+#[derive(Clone, Copy)]
+pub struct DiagramState {
+    /// 1-based step shown.
+    pub step: Memo<u16>,
+    pub reach: Memo<Reach>,
+    /// Links the selected requirement targets.
+    pub targeted: Memo<Vec<Id>>,
+}
+
+/// The accessible name of a link: where it goes, what it is, what cuts it.
+fn link_name(link: &BreachLink, lang: Lang, cut_by: &[String]) -> String {
+    let story = story();
+    let node = |id: &str| {
+        story
+            .breach_node(id)
+            .map_or_else(|| id.to_owned(), |n| n.label.get(lang).to_owned())
+    };
+    let mut name = format!(
+        "From {} to {}: {}.",
+        node(&link.from),
+        node(&link.to),
+        link.label.get(lang)
+    );
+    if !cut_by.is_empty() {
+        name.push_str(&format!(" Cut by {} (analysis).", cut_by.join(", ")));
+    }
+    name
+}
+
+#[component]
+pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    let container = NodeRef::<leptos::html::Div>::new();
+    // Start at a phone's width; the first measurement follows at once.
+    let measured = RwSignal::new(328.0f64);
+    let measure = move || {
+        if let Some(element) = container.get_untracked() {
+            let width = f64::from(element.client_width());
+            if width > 0.0 && (width - measured.get_untracked()).abs() >= 1.0 {
+                measured.set(width);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if container.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let shape = Memo::new(move |_| {
+        let lang = app.lang.get();
+        layout(
+            &story.breach_nodes,
+            &story.breach_links,
+            measured.get(),
+            |node| node.label.get(lang).to_owned(),
+            |zone| zone_label(zone).to_owned(),
+        )
+    });
+
+    // Swipe left or right on a touch screen to step (vertical swipes still scroll).
+    let swipe_start = StoredValue::new(None::<(i32, i32)>);
+    let total = story.breach_steps.len() as u16;
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "touch" {
+            swipe_start.set_value(Some((ev.client_x(), ev.client_y())));
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        let Some((x, y)) = swipe_start.get_value() else {
+            return;
+        };
+        swipe_start.set_value(None);
+        let (dx, dy) = (ev.client_x() - x, ev.client_y() - y);
+        if dx.abs() >= 48 && dx.abs() > 2 * dy.abs() {
+            let current = diagram.step.get_untracked();
+            let next = if dx < 0 {
+                state::next_step(current, total)
+            } else {
+                state::previous_step(current)
+            };
+            app.update(|u| u.step = state::step_key(next));
+        }
+    };
+
+    view! {
+        <div class="breach-canvas" node_ref=container>
+            {move || {
+                let shape = shape.get();
+                view! {
+                    <svg
+                        class="breach-diagram"
+                        data-orientation=format!("{:?}", shape.orientation).to_lowercase()
+                        width=format!("{:.0}", shape.width)
+                        height=format!("{:.0}", shape.height)
+                        viewBox=format!("0 0 {:.0} {:.0}", shape.width, shape.height)
+                        role="group"
+                        aria-label="The breach path: systems the intruder crossed, grouped by the company whose side they are on"
+                        on:pointerdown=on_pointer_down
+                        on:pointerup=on_pointer_up
+                        on:pointercancel=move |_| swipe_start.set_value(None)
+                    >
+                        <defs>
+                            <marker id="breach-arrow" class="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">
+                                <path d="M0,0 L10,5 L0,10 z" />
+                            </marker>
+                        </defs>
+                        {bands(&shape)}
+                        {shape.links.iter().map(|line| link_view(line, diagram)).collect_view()}
+                        {shape.nodes.iter().map(|node| node_view(node, diagram)).collect_view()}
+                        {intruder_view(shape.clone(), diagram)}
+                    </svg>
+                }
+            }}
+        </div>
+    }
+}
+
+fn bands(shape: &BreachLayout) -> impl IntoView {
+    shape
+        .bands
+        .iter()
+        .map(|band| {
+            let r = band.rect;
+            let l = band.label_rect;
+            let lines = band
+                .label_lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    let y = l.y + i as f64 * super::layout::BAND_LINE_PX + 12.0;
+                    // A space after each line keeps the words apart in the text content
+            // that assistive technology reads.
+            view! { <tspan x=format!("{:.1}", l.x) y=format!("{y:.1}")>{format!("{line} ")}</tspan> }
+                })
+                .collect_view();
+            view! {
+                <g class="band" data-zone=format!("{:?}", band.zone).to_lowercase()>
+                    <rect class="band-box" x=r.x y=r.y width=r.width height=r.height rx="6" />
+                    <text class="band-label">{lines}</text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+fn link_view(line: &LinkLine, diagram: DiagramState) -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    let Some(link) = story.breach_link(&line.id) else {
+        return ().into_any();
+    };
+    let id = link.id.as_str();
+    let is_cut = move || diagram.reach.with(|r| r.is_cut(id));
+    let in_step = move || {
+        let number = diagram.step.get();
+        story
+            .breach_steps
+            .get(usize::from(number) - 1)
+            .is_some_and(|step| step.links.iter().any(|l| l == id))
+    };
+    let crossed = move || {
+        state::links_crossed_by(story, diagram.step.get())
+            .iter()
+            .any(|l| l == id)
+    };
+    let selected = move || app.url.with(|u| u.link.as_deref() == Some(id));
+    let targeted = move || diagram.targeted.with(|t| t.iter().any(|l| l == id));
+    let name = move || {
+        let enabled = diagram.reach.with(|r| r.enabled.clone());
+        let on: Vec<String> = state::controls_cutting(story, id)
+            .iter()
+            .filter(|c| enabled.contains(&c.id))
+            .map(|c| c.name.get(app.lang.get()).to_owned())
+            .collect();
+        let mut name = link_name(link, app.lang.get(), &on);
+        if targeted() {
+            name.push_str(" Targeted by the selected demand.");
+        }
+        name
+    };
+    let toggle = move || {
+        app.update(|u| {
+            u.link = if u.link.as_deref() == Some(id) {
+                None
+            } else {
+                Some(id.to_owned())
+            }
+        })
+    };
+    let whole = line.path_data();
+    let (before, after) = line.split_around_mid(MARKER_PX + 6.0);
+    let (before, after) = (polyline_data(&before), polyline_data(&after));
+    let hit = line.hit;
+    let m = line.mid;
+    let half = MARKER_PX / 2.0 - 4.0;
+    let cross = format!(
+        "M{:.1},{:.1} L{:.1},{:.1} M{:.1},{:.1} L{:.1},{:.1}",
+        m.x - half,
+        m.y - half,
+        m.x + half,
+        m.y + half,
+        m.x - half,
+        m.y + half,
+        m.x + half,
+        m.y - half
+    );
+    view! {
+        <g
+            class="link"
+            data-link=id
+            class:cut=is_cut
+            class:in-step=in_step
+            class:crossed=crossed
+            class:selected=selected
+            class:targeted=targeted
+            role="button"
+            tabindex="0"
+            aria-pressed=move || selected().to_string()
+            aria-label=name
+            on:click=move |_| toggle()
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    toggle();
+                }
+            }
+        >
+            <rect class="link-hit" x=hit.x y=hit.y width=hit.width height=hit.height rx="4" />
+            <path class="link-halo" d=whole.clone() />
+            <path class="link-line link-whole" d=whole marker-end="url(#breach-arrow)" />
+            <path class="link-line link-split" d=before />
+            <path class="link-line link-split" d=after marker-end="url(#breach-arrow)" />
+            <g class="cut-mark">
+                <rect x=m.x - MARKER_PX / 2.0 y=m.y - MARKER_PX / 2.0 width=MARKER_PX height=MARKER_PX rx="3" />
+                <path d=cross />
+            </g>
+        </g>
+    }
+    .into_any()
+}
+
+fn node_view(node: &NodeBox, diagram: DiagramState) -> impl IntoView {
+    let app = use_app();
+    let story = story();
+    let Some(record) = story.breach_node(&node.id) else {
+        return ().into_any();
+    };
+    let id = record.id.as_str();
+    let in_step = move || {
+        let number = diagram.step.get();
+        story
+            .breach_steps
+            .get(usize::from(number) - 1)
+            .is_some_and(|step| step.nodes.iter().any(|n| n == id))
+    };
+    let seen = move || {
+        state::nodes_seen_by(story, diagram.step.get())
+            .iter()
+            .any(|n| n == id)
+    };
+    let unreached = move || diagram.reach.with(|r| !r.reaches(id));
+    let arriving = state::step_arriving_at(story, id);
+    let go = move || {
+        if let Some(number) = arriving {
+            app.update(|u| u.step = state::step_key(number));
+        }
+    };
+    let name = move || {
+        let label = record.label.get(app.lang.get());
+        let mut name = match arriving {
+            Some(number) => format!("{label}. Go to step {number}."),
+            None => label.to_owned(),
+        };
+        if unreached() {
+            name.push_str(" Not reached with the controls switched on (analysis).");
+        }
+        name
+    };
+    let r = node.rect;
+    let b = node.badge;
+    let l = node.label_rect;
+    let lines = node
+        .label_lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let y = l.y + i as f64 * super::layout::NODE_LINE_PX + 13.5;
+            // A space after each line keeps the words apart in the text content
+            // that assistive technology reads.
+            view! { <tspan x=format!("{:.1}", l.x) y=format!("{y:.1}")>{format!("{line} ")}</tspan> }
+        })
+        .collect_view();
+    // The "not reached" badge sits beside the button, not in it, so the button's
+    // visible text stays its label (its name says "not reached" in words).
+    view! {
+        <g
+            class="node"
+            data-node=id
+            class:in-step=in_step
+            class:seen=seen
+            class:unreached=unreached
+        >
+            <g
+                class="node-button"
+                role="button"
+                tabindex="0"
+                aria-label=name
+                on:click=move |_| go()
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        go();
+                    }
+                }
+            >
+                <rect class="node-box" x=r.x y=r.y width=r.width height=r.height rx="4" />
+                <text class="node-label">{lines}</text>
+            </g>
+            <text class="node-badge" aria-hidden="true" x=b.right() - 4.0 y=b.y + b.height / 2.0 + 4.0 text-anchor="end">"Not reached"</text>
+        </g>
+    }
+    .into_any()
+}
+
+fn intruder_view(shape: BreachLayout, diagram: DiagramState) -> impl IntoView {
+    let story = story();
+    let position = Memo::new(move |_| {
+        let number = diagram.step.get();
+        let node = story
+            .breach_steps
+            .get(usize::from(number) - 1)
+            .and_then(|step| {
+                diagram
+                    .reach
+                    .with(|r| state::intruder_node(step, r).map(str::to_owned))
+            });
+        node.and_then(|id| shape.node(&id).map(NodeBox::intruder_anchor))
+    });
+    // The hop is animated only once the marker has been drawn where it starts, so a
+    // new layout (first render, or a resize, which reuses this element) does not make
+    // it fly across. Two frames: the first one's style pass still moves it.
+    let settled = RwSignal::new(false);
+    request_animation_frame(move || request_animation_frame(move || settled.set(true)));
+    view! {
+        <g
+            class="intruder"
+            class:settled=settled
+            aria-hidden="true"
+            // Set through the CSSOM (the page's CSP refuses style attributes), as a CSS
+            // transform so that a transition can animate the hop.
+            style:display=move || if position.with(Option::is_some) { "inline" } else { "none" }
+            style:transform=move || {
+                position
+                    .get()
+                    .map(|p| format!("translate({:.1}px, {:.1}px)", p.x, p.y))
+                    .unwrap_or_default()
+            }
+        >
+            <circle r="8" />
+            <circle class="intruder-eye" r="3" />
+            <text x="13" y="4">"Intruder"</text>
+        </g>
+    }
+}
