@@ -1,9 +1,25 @@
-//! Who owns LINE: the companies, their stakes, and the outsourcing and regulatory ties.
+//! Who owns LINE: the companies, their stakes, and the outsourcing and regulatory ties,
+//! as an interactive diagram with a details panel, the capital what-if, a BODS export,
+//! and the text version below as the accessible alternative.
+//!
+//! The maths (`stakes`), what is drawn (`graph`), where it goes (`layout`) and the export
+//! (`bods`) are plain Rust with native tests; the components here only wire them up.
 
-use crate::app::{country_badge, use_app, SectionFrame};
+pub mod bods;
+mod details;
+mod diagram;
+pub mod graph;
+pub mod layout;
+pub mod stakes;
+mod whatif;
+
+use crate::app::{country_badge, use_app, AppState, SectionFrame};
 use crate::citation::{ClaimCites, FigureValue};
 use crate::content::{story, EntityKind, Relation, RelationKind};
+use crate::present::deck::OwnershipStage;
+use graph::{graph, EdgeFamily, Emphasis, REST_EDGE, REST_NODE};
 use leptos::prelude::*;
+use stakes::Split;
 
 /// Relation kinds drawn on the ownership diagram, in the legend's order.
 pub const DIAGRAM_KINDS: [RelationKind; 6] = [
@@ -28,9 +44,180 @@ pub fn kind_heading(kind: RelationKind) -> &'static str {
     }
 }
 
+/// The ownership view's state. Selection of story records lives in the URL (`select`);
+/// the derived items (the rest of LY's shares) are not story records, so their
+/// selection is held here and never written to the URL.
+#[derive(Clone, Copy)]
+pub struct OwnershipState {
+    app: AppState,
+    derived: RwSignal<Option<&'static str>>,
+    /// The selected box or line (a story id, or a derived id).
+    pub selected: Memo<Option<String>>,
+    /// SoftBank's share of A Holdings in the what-if (the URL's `stake`).
+    pub split: Memo<Split>,
+    /// Lines the selected requirement (`req`) targets.
+    pub highlighted: Memo<Vec<String>>,
+    /// Whether the diagram is in its narrow, stacked arrangement.
+    pub stacked: RwSignal<bool>,
+    /// On a presenter slide: how much of the diagram is built up so far.
+    pub stage: Option<OwnershipStage>,
+}
+
+impl OwnershipState {
+    pub fn new(app: AppState) -> OwnershipState {
+        let derived = RwSignal::new(None::<&'static str>);
+        // A story id in the URL wins: another section may select something meanwhile.
+        let selected = Memo::new(move |_| {
+            app.url
+                .with(|u| u.select.clone())
+                .or_else(|| derived.get().map(str::to_string))
+        });
+        let split = Memo::new(move |_| Split::new(f64::from(app.url.with(|u| u.stake_percent()))));
+        let highlighted = Memo::new(move |_| {
+            app.url.with(|u| {
+                u.req
+                    .as_deref()
+                    .map(|req| graph().edges_for_requirement(story(), req))
+                    .unwrap_or_default()
+            })
+        });
+        OwnershipState {
+            app,
+            derived,
+            selected,
+            split,
+            highlighted,
+            stacked: RwSignal::new(false),
+            stage: None,
+        }
+    }
+
+    /// The same diagram, built up only as far as a presenter slide's stage.
+    pub fn at_stage(self, stage: OwnershipStage) -> OwnershipState {
+        OwnershipState {
+            stage: Some(stage),
+            ..self
+        }
+    }
+
+    /// Hidden (not removed: the layout stays put as the slides build it up).
+    pub fn edge_hidden(&self, id: &str) -> bool {
+        let Some(stage) = self.stage else {
+            return false;
+        };
+        !stage_shows_edge(stage, id)
+    }
+
+    pub fn node_hidden(&self, id: &str) -> bool {
+        let Some(stage) = self.stage else {
+            return false;
+        };
+        let graph = graph();
+        let context = graph.node(id).is_some_and(|n| n.context);
+        if context {
+            return stage != OwnershipStage::Dependence;
+        }
+        !graph
+            .edges_of(id)
+            .iter()
+            .any(|edge| stage_shows_edge(stage, &edge.id))
+    }
+
+    pub fn select(&self, id: &str) {
+        if id == REST_NODE || id == REST_EDGE {
+            let id = if id == REST_NODE {
+                REST_NODE
+            } else {
+                REST_EDGE
+            };
+            self.app.update(|u| u.select = None);
+            self.derived.set(Some(id));
+        } else {
+            self.derived.set(None);
+            let id = id.to_string();
+            self.app.update(|u| u.select = Some(id));
+        }
+    }
+
+    /// A tap or click: on a phone the details are far below, so bring them into view.
+    pub fn select_by_pointer(&self, id: &str) {
+        self.select(id);
+        if self.stacked.get_untracked() {
+            request_animation_frame(|| {
+                if let Some(panel) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("own-details"))
+                {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    panel.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
+        }
+    }
+
+    pub fn clear(&self) {
+        self.derived.set(None);
+        self.app.update(|u| u.select = None);
+    }
+
+    pub fn set_stake(&self, softbank_percent: u8) {
+        let value = softbank_percent.min(100);
+        self.app.update(|u| {
+            u.stake = (value != crate::url::REPORTED_STAKE).then_some(value);
+        });
+    }
+
+    fn emphasis(&self, id: &str) -> Emphasis {
+        self.selected.with(|s| graph().emphasis(s.as_deref(), id))
+    }
+
+    pub fn is_selected(&self, id: &str) -> bool {
+        self.emphasis(id) == Emphasis::Selected
+    }
+
+    pub fn node_related(&self, id: &str) -> bool {
+        self.emphasis(id) == Emphasis::Related
+    }
+
+    pub fn node_dimmed(&self, id: &str) -> bool {
+        self.emphasis(id) == Emphasis::Dimmed
+    }
+
+    pub fn edge_related(&self, id: &str) -> bool {
+        self.emphasis(id) == Emphasis::Related
+    }
+
+    pub fn edge_dimmed(&self, id: &str) -> bool {
+        self.emphasis(id) == Emphasis::Dimmed
+    }
+}
+
+/// Whether a stage shows a line: by the relation's kind and the kind of what it points at.
+/// The derived rest of LY's shares counts as an ownership line into a company.
+fn stage_shows_edge(stage: OwnershipStage, id: &str) -> bool {
+    let story = story();
+    let Some(edge) = graph().edge(id) else {
+        return false;
+    };
+    let kind = edge.relation.map_or(RelationKind::Ownership, |r| r.kind);
+    let target = story
+        .entity(&edge.to)
+        .map_or(EntityKind::Company, |e| e.kind);
+    stage.shows(kind, target)
+}
+
+/// A presenter slide: the diagram built up to `stage`, without the explorer's controls.
+#[component]
+pub fn OwnershipSlide(stage: OwnershipStage) -> impl IntoView {
+    let own = OwnershipState::new(use_app()).at_stage(stage);
+    view! { <div class="ownership-slide"><diagram::OwnershipDiagram own=own /></div> }
+}
+
 #[component]
 pub fn OwnershipSection() -> impl IntoView {
     let state = use_app();
+    let own = OwnershipState::new(state);
     let story = story();
     let companies = story
         .entities
@@ -56,7 +243,7 @@ pub fn OwnershipSection() -> impl IntoView {
             let relations: Vec<&'static Relation> =
                 story.relations.iter().filter(|r| r.kind == kind).collect();
             view! {
-                <h3>{kind_heading(kind)}</h3>
+                <h4>{kind_heading(kind)}</h4>
                 <ul class="relations" data-kind=format!("{kind:?}").to_lowercase()>
                     {relations.into_iter().map(relation_item).collect_view()}
                 </ul>
@@ -67,12 +254,142 @@ pub fn OwnershipSection() -> impl IntoView {
         <SectionFrame
             id="ownership"
             title="Who owns LINE"
-            intro="LINE's operator, LY, is controlled through a joint venture that a Japanese and a Korean company own in equal halves; the Korean side also ran much of its technology."
+            intro="LINE's operator, LY, is controlled through a joint venture that a Japanese and a Korean company own in equal halves; the Korean side also ran much of its technology. Select a company or a tie to see what the reports say about it."
         >
-            <h3>"Companies and authorities"</h3>
-            <ul class="entities">{companies}</ul>
-            {groups}
+            <div class="own-figure">
+                <Legend />
+                <RequirementNotice own=own />
+                <div class="own-grid">
+                    <diagram::OwnershipDiagram own=own />
+                    <div class="own-side">
+                        <details::DetailsPanel own=own />
+                        <whatif::CapitalWhatIf own=own />
+                    </div>
+                </div>
+                <DownloadData />
+            </div>
+            <section class="own-text" aria-labelledby="own-text-title">
+                <h3 id="own-text-title">"The same, as text"</h3>
+                <h4>"Companies and authorities"</h4>
+                <ul class="entities">{companies}</ul>
+                {groups}
+            </section>
         </SectionFrame>
+    }
+}
+
+/// What each box border and line style means. Shapes and words, not colour alone.
+#[component]
+fn Legend() -> impl IntoView {
+    let lines = EdgeFamily::ALL
+        .iter()
+        .map(|family| {
+            view! {
+                <li class="own-legend-item">
+                    <svg class="own-legend-swatch" width="40" height="12" aria-hidden="true" data-family=family.key()>
+                        <line x1="2" y1="6" x2="38" y2="6" />
+                    </svg>
+                    {family.legend()}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="own-legend">
+            <h3 class="visually-hidden">"Legend"</h3>
+            <ul class="own-legend-list">
+                {lines}
+                <li class="own-legend-item">
+                    <span class="country-badge" data-country="JP">"JP"</span>
+                    " Japan: square box, solid border"
+                </li>
+                <li class="own-legend-item">
+                    <span class="country-badge" data-country="KR">"KR"</span>
+                    " South Korea: rounded box, double border"
+                </li>
+                <li class="own-legend-item">
+                    <span class="country-badge">"–"</span>
+                    " Country not stated in the reports: dashed border"
+                </li>
+            </ul>
+        </div>
+    }
+}
+
+/// When a requirement is selected (in the guidance section or by link), say which ties
+/// of this diagram it targets; they are highlighted.
+#[component]
+fn RequirementNotice(own: OwnershipState) -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        let req = state.url.with(|u| u.req.clone())?;
+        let requirement = story().requirement(&req)?;
+        let count = own.highlighted.with(Vec::len);
+        let what = match count {
+            0 => "It targets none of the ties drawn here.".to_string(),
+            1 => "The tie it targets is highlighted.".to_string(),
+            n => format!("The {n} ties it targets are highlighted."),
+        };
+        Some(view! {
+            <p class="own-req-notice" role="status">
+                <span class="own-req-mark" aria-hidden="true">"◆"</span>
+                " Requirement selected: "
+                <strong>{crate::guidance::requirement_short(requirement, lang)}</strong>
+                ". " {what} " "
+                <button type="button" class="own-button-link" on:click=move |_| state.update(|u| u.req = None)>
+                    "Clear"
+                </button>
+            </p>
+        })
+    }
+}
+
+/// Saves `text` as a file through a temporary object URL.
+fn download(text: &str, file_name: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document
+        .create_element("a")
+        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlAnchorElement>)
+    {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    // Freed once the browser has started the download.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
+}
+
+/// "Download data": the ownership as BODS 0.4 statements.
+#[component]
+fn DownloadData() -> impl IntoView {
+    view! {
+        <p class="own-download">
+            <button
+                type="button"
+                class="own-download-button"
+                on:click=move |_| download(&bods::export_json(story()), bods::FILE_NAME)
+            >
+                "Download data (BODS 0.4 JSON)"
+            </button>
+            " The ownership as reported, in Open Ownership's Beneficial Ownership Data Standard: disputed shares as ranges, each statement naming its reports. The what-if is not included."
+        </p>
     }
 }
 

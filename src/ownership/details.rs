@@ -1,0 +1,441 @@
+//! The details panel: what the reports say about the selected company or tie, with
+//! a citation on every fact, the ties in and out, the people, and what the ministry
+//! demanded about it.
+
+use super::graph::{
+    edge_label, edge_sentence, graph, parent_stake, venture_stake, Edge, LY, NAVER, REST_EDGE,
+    REST_NODE, SOFTBANK, VENTURE,
+};
+use super::stakes::{look_through, Parent, Range, Split};
+use super::OwnershipState;
+use crate::app::{country_badge, use_app};
+use crate::citation::{CiteMarker, ClaimCites};
+use crate::content::{story, Entity, Figure, Id, Relation, RelationKind, Requirement};
+use crate::guidance::links::{requirements_for_entity, requirements_for_relation};
+use crate::i18n::format_value;
+use crate::url::{UrlState, View};
+use leptos::prelude::*;
+
+const DISAGREEMENT: &str = "who-holds-ly";
+
+#[component]
+pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
+    let state = use_app();
+    let status = move || {
+        let lang = state.lang.get();
+        own.selected.get().map_or_else(
+            || "No company or tie selected.".to_string(),
+            |id| format!("Details: {}.", title_of(&id, lang, own.split.get())),
+        )
+    };
+    view! {
+        <aside id="own-details" class="own-details" aria-labelledby="own-details-title">
+            <p class="visually-hidden" role="status">{status}</p>
+            {move || match own.selected.get() {
+                None => view! {
+                    <h3 id="own-details-title">"Details"</h3>
+                    <p class="own-details-hint">
+                        "Select a company or a tie in the diagram (click, tap, or Tab and Enter) to see what the reports say about it, with their citations."
+                    </p>
+                }
+                .into_any(),
+                Some(id) => details_for(&id, own).into_any(),
+            }}
+        </aside>
+    }
+}
+
+fn title_of(id: &str, lang: crate::content::Lang, split: Split) -> String {
+    let story = story();
+    if let Some(entity) = story.entity(id) {
+        return entity.name.get(lang).to_string();
+    }
+    if id == REST_NODE {
+        return "Other shareholders of LY".into();
+    }
+    graph()
+        .edge(id)
+        .map(|edge| edge_sentence(edge, story, lang, split))
+        .unwrap_or_default()
+}
+
+fn details_for(id: &str, own: OwnershipState) -> AnyView {
+    let story = story();
+    if id == REST_NODE || id == REST_EDGE {
+        return view! { <RestDetails own=own /> }.into_any();
+    }
+    if let Some(entity) = story.entity(id) {
+        return view! { <EntityDetails entity=entity own=own /> }.into_any();
+    }
+    if let Some(edge) = graph().edge(id) {
+        return view! { <EdgeDetails edge=edge own=own /> }.into_any();
+    }
+    ().into_any()
+}
+
+fn clear_button(own: OwnershipState) -> impl IntoView {
+    view! {
+        <button type="button" class="own-button-link own-clear" on:click=move |_| own.clear()>
+            "Clear selection"
+        </button>
+    }
+}
+
+/// Each claim's text with its own citation marker.
+fn claim_list(claims: &'static [Id]) -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let items = claims
+        .iter()
+        .filter_map(|id| story.claim(id).map(|claim| (id, claim)))
+        .map(|(id, claim)| {
+            view! {
+                <li>
+                    {move || claim.text.get(state.lang.get())}
+                    <ClaimCites claims=std::slice::from_ref(id) />
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="own-claims">{items}</ul> }
+}
+
+/// Each report's value of a figure, with its citation: never averaged.
+fn reported_values(figure: &'static Figure) -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let items = figure
+        .reported
+        .iter()
+        .map(|reported| {
+            let publication = story
+                .source(&reported.cite.source)
+                .map_or("", |s| s.publication_or_title());
+            view! {
+                <li>
+                    <strong class="figure">{move || format_value(reported.value, figure.unit, state.lang.get())}</strong>
+                    {move || {
+                        let q = reported.qualifier.get(state.lang.get());
+                        if q.is_empty() { String::new() } else { format!(" ({q})") }
+                    }}
+                    {format!(" — {publication}")}
+                    <CiteMarker cites=vec![&reported.cite] figure=Some(figure) />
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="own-reported">{items}</ul> }
+}
+
+/// Who holds LY, as each report tells it: A Holdings' stake (per report), the derived
+/// rest, and the reports that tell the ownership differently.
+fn stake_dispute() -> Option<impl IntoView> {
+    let state = use_app();
+    let story = story();
+    let (relation, stake) = venture_stake(story)?;
+    let figure = story.figure(relation.share.as_deref()?)?;
+    let disagreement = story.disagreements.iter().find(|d| d.id == DISAGREEMENT);
+    let versions = disagreement.map(|d| {
+        let items = d
+            .versions
+            .iter()
+            .map(|version| {
+                let publication = story
+                    .source(&version.cite.source)
+                    .map_or("", |s| s.publication_or_title());
+                view! {
+                    <li class="version">
+                        <strong>{publication}</strong>": "
+                        {move || version.text.get(state.lang.get())}
+                        <CiteMarker cites=vec![&version.cite] figure=None />
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h5>{move || d.topic.get(state.lang.get())}" — the reports tell it differently"</h5>
+            <ul class="versions">{items}</ul>
+        }
+    });
+    Some(view! {
+        <div class="own-dispute">
+            <h4>
+                {move || figure.label.get(state.lang.get())}
+                " "
+                <span class="disputed-badge">"reports differ"</span>
+            </h4>
+            {reported_values(figure)}
+            {move || {
+                let note = figure.note.get(state.lang.get());
+                (!note.is_empty()).then(|| view! { <p class="own-note">{note.to_string()}</p> })
+            }}
+            <p class="own-analysis">
+                <span class="analysis-badge">"Analysis"</span>
+                " The rest of LY's shares: 100% − "
+                {stake.format()}
+                " = "
+                <strong>{stake.remainder().format()}</strong>
+                ". The reports do not say who holds them; the explainer derives the figure, and shows both ends because the reports differ."
+            </p>
+            {versions}
+        </div>
+    })
+}
+
+/// A parent's look-through interest in LY, with the arithmetic written out.
+fn look_through_block(parent: Parent, own: OwnershipState) -> Option<impl IntoView> {
+    let story = story();
+    let (_, stake) = venture_stake(story)?;
+    let row = move |split: Split| {
+        look_through(split, stake)
+            .into_iter()
+            .find(|l| l.parent == parent)
+            .expect("both parents")
+    };
+    Some(view! {
+        <div class="own-lookthrough">
+            <h4>"Indirect interest in LY " <span class="analysis-badge">"Analysis"</span></h4>
+            <p>
+                "Its share of A Holdings times A Holdings' stake in LY: "
+                <strong class="own-arithmetic">{move || row(own.split.get()).arithmetic()}</strong>
+                {move || {
+                    let split = own.split.get();
+                    (!split.is_reported()).then(|| {
+                        format!(
+                            " (what-if; as reported: {})",
+                            row(Split::REPORTED).arithmetic()
+                        )
+                    })
+                }}
+                ". An economic interest computed from the reported stakes, not a reported figure."
+            </p>
+        </div>
+    })
+}
+
+fn requirement_links(requirements: Vec<&'static Requirement>) -> impl IntoView {
+    let state = use_app();
+    if requirements.is_empty() {
+        return view! { <p class="own-note">"No requirement of the guidance targets these ties directly."</p> }
+            .into_any();
+    }
+    let items = requirements
+        .into_iter()
+        .map(|requirement| {
+            let id = requirement.id.clone();
+            let href = move || {
+                state.url.with(|u| {
+                    if u.view == View::Story {
+                        format!("#req-{}", requirement.id)
+                    } else {
+                        let target = UrlState {
+                            view: View::Guidance,
+                            lang: u.lang,
+                            theme: u.theme,
+                            embed: u.embed,
+                            req: Some(requirement.id.clone()),
+                            ..UrlState::default()
+                        };
+                        target.to_query()
+                    }
+                })
+            };
+            view! {
+                <li>
+                    <a
+                        href=href
+                        on:click=move |_| {
+                            if state.url.with_untracked(|u| u.view == View::Story) {
+                                let id = id.clone();
+                                state.update(|u| u.req = Some(id));
+                            }
+                        }
+                    >
+                        {move || crate::guidance::requirement_short(requirement, state.lang.get())}
+                    </a>
+                    <ClaimCites claims=&requirement.claims />
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="own-reqs">{items}</ul> }.into_any()
+}
+
+/// Buttons for the ties of a box, each selecting that tie.
+fn tie_buttons(edges: Vec<&'static Edge>, own: OwnershipState) -> impl IntoView {
+    let state = use_app();
+    let items = edges
+        .into_iter()
+        .map(|edge| {
+            let id = edge.id.as_str();
+            view! {
+                <li data-family=edge.family.key()>
+                    <button type="button" class="own-button-link" on:click=move |_| own.select(id)>
+                        {move || edge_sentence(edge, story(), state.lang.get(), own.split.get())}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="own-ties">{items}</ul> }
+}
+
+fn country_line(entity: &Entity) -> &'static str {
+    match entity.country {
+        crate::content::Country::Japan => "Japan",
+        crate::content::Country::Korea => "South Korea",
+        crate::content::Country::China => "China",
+        crate::content::Country::Unstated => "not stated in the reports",
+    }
+}
+
+#[component]
+fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let id = entity.id.as_str();
+    let people: Vec<(&'static Relation, &'static Entity)> = story
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::Office && r.to == id)
+        .filter_map(|r| story.entity(&r.from).map(|person| (r, person)))
+        .collect();
+    let people = (!people.is_empty()).then(|| {
+        let items = people
+            .into_iter()
+            .map(|(office, person)| {
+                view! {
+                    <li>
+                        <strong>{move || person.name.get(state.lang.get())}</strong>
+                        ", "
+                        {move || office.label.get(state.lang.get())}
+                        " "
+                        {move || entity.name.get(state.lang.get())}
+                        <ClaimCites claims=&office.claims />
+                        {claim_list(&person.claims)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h4>"People"</h4>
+            <ul class="own-people">{items}</ul>
+        }
+    });
+    // Where a person is selected (by link), name their organisation's ties instead.
+    let ties = graph().edges_of(id);
+    let ties = (!ties.is_empty()).then(|| {
+        view! {
+            <h4>"Ties on the diagram"</h4>
+            {tie_buttons(ties, own)}
+        }
+    });
+    let special = match id {
+        VENTURE | LY => Some(stake_dispute().into_any()),
+        SOFTBANK => Some(look_through_block(Parent::SoftBank, own).into_any()),
+        NAVER => Some(look_through_block(Parent::Naver, own).into_any()),
+        _ => None,
+    };
+    view! {
+        <h3 id="own-details-title">
+            <span class="country-badge" data-country=country_badge(entity.country)>{country_badge(entity.country)}</span>
+            " "
+            {move || entity.name.get(state.lang.get())}
+        </h3>
+        <p class="own-details-role">
+            {move || entity.role.get(state.lang.get())}
+            ". "
+            <span class="own-country">"Country: "{country_line(entity)}</span>
+            "."
+        </p>
+        <h4>"What the reports say"</h4>
+        {claim_list(&entity.claims)}
+        {special}
+        {ties}
+        {people}
+        <h4>"What the ministry demanded about this"</h4>
+        {requirement_links(requirements_for_entity(id))}
+        {clear_button(own)}
+    }
+}
+
+#[component]
+fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let relation = edge.relation.expect("story edges have a relation");
+    let figure = relation.share.as_deref().and_then(|id| story.figure(id));
+    let is_parent_stake = [SOFTBANK, NAVER]
+        .iter()
+        .any(|p| parent_stake(story, p).is_some_and(|r| r.id == relation.id));
+    let share = figure.map(|figure| {
+        let what_if = move || {
+            is_parent_stake.then_some(()).and_then(|()| {
+                let split = own.split.get();
+                (!split.is_reported()).then(|| {
+                    let label = edge_label(edge, story, state.lang.get(), split);
+                    view! {
+                        <p class="own-analysis">
+                            <span class="analysis-badge">"Analysis"</span>
+                            " What-if shown on the diagram: " <strong>{label[0].clone()}</strong>
+                            ". The reports give 50%."
+                        </p>
+                    }
+                })
+            })
+        };
+        // LY's owners: the dispute block lists each report's value itself.
+        if relation.to == LY {
+            return stake_dispute().into_any();
+        }
+        view! {
+            <h4>{move || figure.label.get(state.lang.get())}</h4>
+            {reported_values(figure)}
+            {what_if}
+        }
+        .into_any()
+    });
+    let name = move |id: &str| {
+        story
+            .entity(id)
+            .map_or_else(String::new, |e| e.name.get(state.lang.get()).to_string())
+    };
+    let from = relation.from.as_str();
+    let to = relation.to.as_str();
+    view! {
+        <h3 id="own-details-title">{move || edge_sentence(edge, story, state.lang.get(), own.split.get())}</h3>
+        <p class="own-details-role" data-family=edge.family.key()>{edge.family.legend()}</p>
+        {share}
+        <h4>"What the reports say"</h4>
+        {claim_list(&relation.claims)}
+        <h4>"Ends"</h4>
+        <ul class="own-ties">
+            <li>"From: "<button type="button" class="own-button-link" on:click=move |_| own.select(from)>{move || name(from)}</button></li>
+            <li>"To: "<button type="button" class="own-button-link" on:click=move |_| own.select(to)>{move || name(to)}</button></li>
+        </ul>
+        <h4>"What the ministry demanded about this"</h4>
+        {requirement_links(requirements_for_relation(&relation.id))}
+        {clear_button(own)}
+    }
+}
+
+/// The derived node and line: analysis, with its arithmetic and the reports it rests on.
+#[component]
+fn RestDetails(own: OwnershipState) -> impl IntoView {
+    let story = story();
+    let stake = venture_stake(story).map_or(Range::exact(0.0), |(_, r)| r);
+    view! {
+        <h3 id="own-details-title">"Other shareholders of LY " <span class="analysis-badge">"Analysis"</span></h3>
+        <p class="own-details-role">
+            "Not a company the reports name: the share of LY that A Holdings does not hold, derived by the explainer. The reports do not say who holds it."
+        </p>
+        <p class="own-arithmetic-line">
+            "100% − " {stake.format()} " (A Holdings' stake) = "
+            <strong class="own-arithmetic">{stake.remainder().format()}</strong>
+        </p>
+        {stake_dispute()}
+        <h4>"Ties on the diagram"</h4>
+        {tie_buttons(graph().edges_of(REST_NODE), own)}
+        {clear_button(own)}
+    }
+}

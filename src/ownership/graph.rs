@@ -1,0 +1,567 @@
+//! What the ownership diagram draws, derived from the story: which entities are nodes,
+//! which relations are edges, how each edge is labelled, and the one derived item
+//! (the rest of LY's shares), which is analysis and never a story record.
+
+use super::stakes::{Range, Split};
+use crate::content::{Entity, EntityKind, Lang, Relation, RelationKind, Story};
+use crate::i18n::format_date;
+
+/// Ids the ownership maths hangs on: the two parents, their joint venture, and LY.
+pub const SOFTBANK: &str = "softbank";
+pub const NAVER: &str = "naver";
+pub const VENTURE: &str = "a-holdings";
+pub const LY: &str = "ly";
+
+/// The derived node: LY's shares not held by A Holdings. Not a story id, so the URL
+/// cannot carry it; it is selected in memory only.
+pub const REST_NODE: &str = "rest-of-ly";
+/// The derived edge from the rest of the shares to LY.
+pub const REST_EDGE: &str = "rest-of-ly-shares";
+
+/// How an edge is drawn: the legend has one entry per family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EdgeFamily {
+    /// Solid, labelled with the percentage.
+    Ownership,
+    /// Dash-dot: a unit or affiliate of.
+    GroupTie,
+    /// Dashed: outsourcing, subcontracting, a shared system, running a service.
+    Service,
+    /// Dotted: guidance and requests from the ministry.
+    Regulatory,
+}
+
+impl EdgeFamily {
+    pub fn of(kind: RelationKind) -> EdgeFamily {
+        match kind {
+            RelationKind::Ownership => EdgeFamily::Ownership,
+            RelationKind::Affiliate => EdgeFamily::GroupTie,
+            RelationKind::Regulatory => EdgeFamily::Regulatory,
+            RelationKind::Outsourcing
+            | RelationKind::SharedSystem
+            | RelationKind::Subcontracts
+            | RelationKind::Operates
+            | RelationKind::Office => EdgeFamily::Service,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EdgeFamily::Ownership => "ownership",
+            EdgeFamily::GroupTie => "group",
+            EdgeFamily::Service => "service",
+            EdgeFamily::Regulatory => "regulatory",
+        }
+    }
+
+    pub const ALL: [EdgeFamily; 4] = [
+        EdgeFamily::Ownership,
+        EdgeFamily::GroupTie,
+        EdgeFamily::Service,
+        EdgeFamily::Regulatory,
+    ];
+
+    pub fn legend(self) -> &'static str {
+        match self {
+            EdgeFamily::Ownership => "Ownership: solid line, labelled with the share held",
+            EdgeFamily::GroupTie => "Group tie (a unit of): dash-dot line",
+            EdgeFamily::Service => {
+                "Outsourcing, subcontracting, shared system, running a service: dashed line"
+            }
+            EdgeFamily::Regulatory => "Guidance or request from the ministry: dotted line",
+        }
+    }
+}
+
+/// A box on the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub id: String,
+    /// None for the derived node.
+    pub entity: Option<&'static Entity>,
+    /// Named in the reports but tied to nothing on the diagram: drawn in a row of its own.
+    pub context: bool,
+}
+
+/// A line on the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub family: EdgeFamily,
+    /// None for the derived edge.
+    pub relation: Option<&'static Relation>,
+}
+
+impl Edge {
+    /// A shared system belongs to both sides: no arrowhead.
+    pub fn directed(&self) -> bool {
+        self.relation
+            .is_none_or(|r| r.kind != RelationKind::SharedSystem)
+    }
+}
+
+/// Everything the diagram draws. Built once; labels depend on language and stake.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// Entities other than people, the derived node after LY, and every relation
+    /// between them except offices (people appear in their organisation's details).
+    pub fn from_story(story: &'static Story) -> Graph {
+        let on_diagram = |entity: &Entity| entity.kind != EntityKind::Person;
+        let edges: Vec<Edge> = story
+            .relations
+            .iter()
+            .filter(|r| r.kind != RelationKind::Office)
+            .filter(|r| {
+                [&r.from, &r.to]
+                    .iter()
+                    .all(|id| story.entity(id).is_some_and(on_diagram))
+            })
+            .map(|r| Edge {
+                id: r.id.clone(),
+                from: r.from.clone(),
+                to: r.to.clone(),
+                family: EdgeFamily::of(r.kind),
+                relation: Some(r),
+            })
+            .chain(venture_stake(story).is_some().then(|| Edge {
+                id: REST_EDGE.into(),
+                from: REST_NODE.into(),
+                to: LY.into(),
+                family: EdgeFamily::Ownership,
+                relation: None,
+            }))
+            .collect();
+        let tied = |id: &str| edges.iter().any(|e| e.from == id || e.to == id);
+        let mut nodes = Vec::new();
+        for entity in story.entities.iter().filter(|e| on_diagram(e)) {
+            nodes.push(Node {
+                id: entity.id.clone(),
+                entity: Some(entity),
+                context: !tied(&entity.id),
+            });
+            if entity.id == LY && venture_stake(story).is_some() {
+                nodes.push(Node {
+                    id: REST_NODE.into(),
+                    entity: None,
+                    context: false,
+                });
+            }
+        }
+        Graph { nodes, edges }
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    pub fn edge(&self, id: &str) -> Option<&Edge> {
+        self.edges.iter().find(|e| e.id == id)
+    }
+
+    /// The edges a requirement targets, by id (those on this diagram).
+    pub fn edges_for_requirement(&self, story: &Story, requirement: &str) -> Vec<String> {
+        story.requirement(requirement).map_or_else(Vec::new, |r| {
+            r.relations
+                .iter()
+                .filter(|id| self.edge(id).is_some())
+                .cloned()
+                .collect()
+        })
+    }
+}
+
+/// How an item (box or line) looks given the current selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emphasis {
+    /// Nothing on the diagram is selected.
+    Normal,
+    Selected,
+    /// Tied to the selection: a line of the selected box, a box at either end of the
+    /// selected line, or a box one line away from the selected box.
+    Related,
+    /// Everything else while something is selected.
+    Dimmed,
+}
+
+impl Graph {
+    pub fn emphasis(&self, selected: Option<&str>, item: &str) -> Emphasis {
+        let Some(selected) = selected.filter(|s| self.node(s).is_some() || self.edge(s).is_some())
+        else {
+            return Emphasis::Normal;
+        };
+        if selected == item {
+            return Emphasis::Selected;
+        }
+        let related = if let Some(edge) = self.edge(selected) {
+            edge.from == item || edge.to == item
+        } else if let Some(edge) = self.edge(item) {
+            edge.from == selected || edge.to == selected
+        } else {
+            self.edges.iter().any(|e| {
+                (e.from == selected && e.to == item) || (e.to == selected && e.from == item)
+            })
+        };
+        if related {
+            Emphasis::Related
+        } else {
+            Emphasis::Dimmed
+        }
+    }
+
+    /// The lines touching a box, outgoing first.
+    pub fn edges_of(&self, node: &str) -> Vec<&Edge> {
+        self.edges
+            .iter()
+            .filter(|e| e.from == node)
+            .chain(self.edges.iter().filter(|e| e.to == node))
+            .collect()
+    }
+}
+
+/// The story's diagram, built once.
+pub fn graph() -> &'static Graph {
+    static GRAPH: std::sync::OnceLock<Graph> = std::sync::OnceLock::new();
+    GRAPH.get_or_init(|| Graph::from_story(crate::content::story()))
+}
+
+/// The ownership relation from the joint venture to LY, and its reported span.
+pub fn venture_stake(story: &Story) -> Option<(&Relation, Range)> {
+    let relation = story.relations.iter().find(|r| {
+        r.kind == RelationKind::Ownership && r.from == VENTURE && r.to == LY && r.share.is_some()
+    })?;
+    let figure = story.figure(relation.share.as_deref()?)?;
+    Some((relation, Range::of(figure.reported.iter().map(|r| r.value))))
+}
+
+/// The ownership relation from a parent to the joint venture.
+pub fn parent_stake<'s>(story: &'s Story, parent: &str) -> Option<&'s Relation> {
+    story
+        .relations
+        .iter()
+        .find(|r| r.kind == RelationKind::Ownership && r.from == parent && r.to == VENTURE)
+}
+
+/// A short kind caption under a node's name ("joint venture", "service").
+pub fn node_caption(node: &Node) -> &'static str {
+    match node.entity.map(|e| e.kind) {
+        None => "derived: analysis",
+        Some(EntityKind::Company) => "company",
+        Some(EntityKind::JointVenture) => "joint venture",
+        Some(EntityKind::Service) => "service",
+        Some(EntityKind::Government) => "government",
+        Some(EntityKind::Person) => "person",
+        Some(EntityKind::Group) => "group",
+        Some(EntityKind::Shareholders) => "shareholders",
+    }
+}
+
+/// The node's title in `lang`.
+pub fn node_title(node: &Node, lang: Lang) -> String {
+    match node.entity {
+        Some(entity) => entity.name.get(lang).to_string(),
+        None => "Other shareholders of LY (not named in the reports)".into(),
+    }
+}
+
+/// The share an ownership edge carries: the what-if split for the parents' stakes, the
+/// reported span for A Holdings' stake, the derived rest. None for other ties.
+pub fn edge_share(edge: &Edge, story: &Story, split: Split) -> Option<Range> {
+    let Some(relation) = edge.relation else {
+        return venture_stake(story).map(|(_, r)| r.remainder());
+    };
+    if relation.kind != RelationKind::Ownership {
+        return None;
+    }
+    if relation.to == VENTURE && relation.from == SOFTBANK {
+        return Some(Range::exact(split.share(super::stakes::Parent::SoftBank)));
+    }
+    if relation.to == VENTURE && relation.from == NAVER {
+        return Some(Range::exact(split.share(super::stakes::Parent::Naver)));
+    }
+    let figure = story.figure(relation.share.as_deref()?)?;
+    Some(Range::of(figure.reported.iter().map(|r| r.value)))
+}
+
+/// Stroke width of an ownership line: thicker for a bigger share (1 px at 0 %, 6 px at
+/// 100 %), so moving the what-if slider visibly shifts weight between the parents.
+pub fn share_line_width(share: Range) -> f64 {
+    1.0 + share.min.clamp(0.0, 100.0) * 0.05
+}
+
+/// The text on an edge: the percentage for ownership (what-if values marked, the
+/// disputed span marked), a short kind name otherwise. One entry per line.
+pub fn edge_label(edge: &Edge, story: &Story, lang: Lang, split: Split) -> Vec<String> {
+    let Some(relation) = edge.relation else {
+        let rest = venture_stake(story).map_or(Range::exact(0.0), |(_, r)| r.remainder());
+        return vec![rest.format(), "derived".into()];
+    };
+    match relation.kind {
+        RelationKind::Ownership => {
+            if relation.to == VENTURE && (relation.from == SOFTBANK || relation.from == NAVER) {
+                let parent = if relation.from == SOFTBANK {
+                    super::stakes::Parent::SoftBank
+                } else {
+                    super::stakes::Parent::Naver
+                };
+                let value = Range::exact(split.share(parent)).format();
+                if split.is_reported() {
+                    return vec![value];
+                }
+                return vec![value, "what-if".into()];
+            }
+            let figure = relation.share.as_deref().and_then(|id| story.figure(id));
+            match figure {
+                Some(f) => {
+                    let span = Range::of(f.reported.iter().map(|r| r.value));
+                    if f.is_disputed() {
+                        vec![span.format(), "reports differ".into()]
+                    } else {
+                        vec![span.format()]
+                    }
+                }
+                None => vec!["share not reported".into()],
+            }
+        }
+        RelationKind::Affiliate => vec!["unit of".into()],
+        RelationKind::Outsourcing => vec!["outsourcing".into()],
+        RelationKind::SharedSystem => vec!["shared system".into()],
+        RelationKind::Subcontracts => vec!["subcontractor".into()],
+        RelationKind::Operates => vec!["operates".into()],
+        RelationKind::Office => vec![relation.label.get(lang).to_string()],
+        RelationKind::Regulatory => {
+            let dates: Vec<String> = story
+                .guidances
+                .iter()
+                .filter(|g| g.issuer == relation.from && g.recipient == relation.to)
+                .map(|g| format_date(g.date, lang))
+                .collect();
+            if dates.is_empty() {
+                vec!["request".into()]
+            } else {
+                let mut lines = vec!["guidance".to_string()];
+                lines.extend(dates);
+                lines
+            }
+        }
+    }
+}
+
+/// One sentence naming an edge for screen readers and the details heading.
+pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> String {
+    let name = |id: &str| -> String {
+        story.entity(id).map_or_else(
+            || "Other shareholders of LY".into(),
+            |e| e.name.get(lang).into(),
+        )
+    };
+    match edge.relation {
+        Some(relation) => {
+            let label = edge_label(edge, story, lang, split);
+            let share = if relation.kind == RelationKind::Ownership {
+                format!(" ({})", label.join(", "))
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {} {}{share}",
+                name(&relation.from),
+                relation.label.get(lang),
+                name(&relation.to)
+            )
+        }
+        None => {
+            let label = edge_label(edge, story, lang, split);
+            format!(
+                "Other shareholders hold the rest of {} ({}, analysis)",
+                name(LY),
+                label[0]
+            )
+        }
+    }
+}
+
+/// The layout's input: one spec per node and edge, with the texts in `lang`.
+pub fn specs(
+    graph: &Graph,
+    story: &Story,
+    lang: Lang,
+    split: Split,
+) -> (Vec<super::layout::NodeSpec>, Vec<super::layout::EdgeSpec>) {
+    let nodes = graph
+        .nodes
+        .iter()
+        .map(|node| super::layout::NodeSpec {
+            id: node.id.clone(),
+            badge: node
+                .entity
+                .map_or("–", |e| crate::app::country_badge(e.country))
+                .to_string(),
+            title: node_title(node, lang),
+            caption: node_caption(node).to_string(),
+            context: node.context,
+        })
+        .collect();
+    let edges = graph
+        .edges
+        .iter()
+        .map(|edge| super::layout::EdgeSpec {
+            id: edge.id.clone(),
+            from: edge.from.clone(),
+            to: edge.to.clone(),
+            label: edge_label(edge, story, lang, split),
+        })
+        .collect();
+    (nodes, edges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::story;
+
+    #[test]
+    fn diagram_shows_every_organisation_and_no_person() {
+        let graph = Graph::from_story(story());
+        for entity in &story().entities {
+            let shown = graph.node(&entity.id).is_some();
+            assert_eq!(shown, entity.kind != EntityKind::Person, "{}", entity.id);
+        }
+        for id in [
+            SOFTBANK,
+            NAVER,
+            VENTURE,
+            LY,
+            "line",
+            "yahoo",
+            "naver-cloud",
+            "subcontractor",
+            "mic",
+        ] {
+            assert!(!graph.node(id).unwrap().context, "{id} has edges");
+        }
+    }
+
+    #[test]
+    fn every_relation_between_organisations_is_an_edge() {
+        let graph = Graph::from_story(story());
+        for relation in &story().relations {
+            assert_eq!(
+                graph.edge(&relation.id).is_some(),
+                relation.kind != RelationKind::Office,
+                "{}",
+                relation.id
+            );
+        }
+    }
+
+    #[test]
+    fn rest_of_ly_is_derived_from_the_disputed_stake() {
+        let graph = Graph::from_story(story());
+        let rest = graph.edge(REST_EDGE).unwrap();
+        assert_eq!(
+            edge_label(rest, story(), Lang::En, Split::REPORTED),
+            vec!["35.5–35.6%", "derived"]
+        );
+        assert!(graph.node(REST_NODE).unwrap().entity.is_none());
+    }
+
+    #[test]
+    fn disputed_stake_says_the_reports_differ() {
+        let graph = Graph::from_story(story());
+        let edge = graph.edge("a-holdings-owns-ly").unwrap();
+        assert_eq!(
+            edge_label(edge, story(), Lang::En, Split::REPORTED),
+            vec!["64.4–64.5%", "reports differ"]
+        );
+    }
+
+    #[test]
+    fn what_if_split_is_marked_on_the_parent_edges() {
+        let graph = Graph::from_story(story());
+        let softbank = graph.edge("softbank-owns-a-holdings").unwrap();
+        let naver = graph.edge("naver-owns-a-holdings").unwrap();
+        assert_eq!(
+            edge_label(softbank, story(), Lang::En, Split::REPORTED),
+            vec!["50%"]
+        );
+        assert_eq!(
+            edge_label(softbank, story(), Lang::En, Split::new(60.0)),
+            vec!["60%", "what-if"]
+        );
+        assert_eq!(
+            edge_label(naver, story(), Lang::En, Split::new(60.0)),
+            vec!["40%", "what-if"]
+        );
+    }
+
+    #[test]
+    fn bigger_stakes_draw_thicker_lines() {
+        let graph = Graph::from_story(story());
+        let softbank = graph.edge("softbank-owns-a-holdings").unwrap();
+        let width = |split| share_line_width(edge_share(softbank, story(), split).unwrap());
+        assert!(width(Split::new(80.0)) > width(Split::REPORTED));
+        assert!(width(Split::REPORTED) > width(Split::new(20.0)));
+        assert_eq!(width(Split::new(0.0)), 1.0);
+        assert!(edge_share(
+            graph.edge("ly-runs-line").unwrap(),
+            story(),
+            Split::REPORTED
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn ministry_edge_carries_both_guidance_dates() {
+        let graph = Graph::from_story(story());
+        let edge = graph.edge("mic-guides-ly").unwrap();
+        assert_eq!(
+            edge_label(edge, story(), Lang::En, Split::REPORTED),
+            vec!["guidance", "5 March 2024", "16 April 2024"]
+        );
+    }
+
+    #[test]
+    fn selecting_a_company_lights_its_ties_and_dims_the_rest() {
+        let graph = Graph::from_story(story());
+        let sel = Some(NAVER);
+        assert_eq!(graph.emphasis(sel, NAVER), Emphasis::Selected);
+        assert_eq!(
+            graph.emphasis(sel, "naver-owns-a-holdings"),
+            Emphasis::Related
+        );
+        assert_eq!(graph.emphasis(sel, VENTURE), Emphasis::Related);
+        assert_eq!(graph.emphasis(sel, "naver-cloud"), Emphasis::Related);
+        assert_eq!(graph.emphasis(sel, "yahoo"), Emphasis::Dimmed);
+        assert_eq!(graph.emphasis(sel, "ly-runs-yahoo"), Emphasis::Dimmed);
+    }
+
+    #[test]
+    fn selecting_a_line_lights_both_ends() {
+        let graph = Graph::from_story(story());
+        let sel = Some("a-holdings-owns-ly");
+        assert_eq!(graph.emphasis(sel, VENTURE), Emphasis::Related);
+        assert_eq!(graph.emphasis(sel, LY), Emphasis::Related);
+        assert_eq!(graph.emphasis(sel, SOFTBANK), Emphasis::Dimmed);
+    }
+
+    #[test]
+    fn a_selection_off_the_diagram_dims_nothing() {
+        let graph = Graph::from_story(story());
+        assert_eq!(graph.emphasis(Some("idezawa"), LY), Emphasis::Normal);
+        assert_eq!(graph.emphasis(None, LY), Emphasis::Normal);
+    }
+
+    #[test]
+    fn capital_requirement_highlights_the_stakes() {
+        let graph = Graph::from_story(story());
+        let ids = graph.edges_for_requirement(story(), "m-capital");
+        assert!(ids.contains(&"a-holdings-owns-ly".to_string()), "{ids:?}");
+    }
+}

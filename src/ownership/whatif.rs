@@ -1,0 +1,139 @@
+//! The capital what-if: a slider moves A Holdings' shares between Naver and SoftBank;
+//! the diagram's labels, the look-through stakes and the verdict follow. The slider's
+//! value is the URL's `stake`, so a link can open a what-if.
+
+use super::graph::{venture_stake, NAVER, SOFTBANK, VENTURE};
+use super::stakes::{look_through, verdict, Names, Parent, Range, Split, CONTROL_THRESHOLD};
+use super::OwnershipState;
+use crate::app::use_app;
+use crate::citation::ClaimCites;
+use crate::content::{story, Id};
+use leptos::prelude::*;
+
+/// A claim id as a one-element slice for a citation marker.
+fn cite(id: &str) -> Option<&'static [Id]> {
+    story().claim(id).map(|c| std::slice::from_ref(&c.id))
+}
+
+#[component]
+pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let stake = venture_stake(story).map_or(Range::exact(0.0), |(_, r)| r);
+    let name = move |id: &str| {
+        story
+            .entity(id)
+            .map_or_else(String::new, |e| e.name.get(state.lang.get()).to_string())
+    };
+    // Short names read better in a sentence than "SoftBank Corp" and "LY Corporation (LINE Yahoo)".
+    let names = move || {
+        let (softbank, naver, venture) = (name(SOFTBANK), name(NAVER), name(VENTURE));
+        (softbank, naver, venture, "LY".to_string())
+    };
+    let percent = move || own.split.with(|s| s.softbank.round() as u8);
+    let verdict_text = move || {
+        let split = own.split.get();
+        let (softbank, naver, venture, ly) = names();
+        verdict(split, stake).sentence(
+            split,
+            stake,
+            Names {
+                softbank: &softbank,
+                naver: &naver,
+                venture: &venture,
+                ly: &ly,
+            },
+        )
+    };
+    let rows = move || {
+        let split = own.split.get();
+        look_through(split, stake)
+            .into_iter()
+            .map(|row| {
+                let who = match row.parent {
+                    Parent::SoftBank => name(SOFTBANK),
+                    Parent::Naver => name(NAVER),
+                };
+                view! {
+                    <li data-parent=if row.parent == Parent::SoftBank { "softbank" } else { "naver" }>
+                        <span class="own-lt-name">{who}</span>": "
+                        <span class="own-arithmetic">{row.arithmetic()}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let value_text = move || {
+        let p = percent();
+        format!("SoftBank {p}%, Naver {}%", 100 - u16::from(p))
+    };
+    view! {
+        <section class="own-whatif" aria-labelledby="own-whatif-title">
+            <h3 id="own-whatif-title">
+                "What if the capital were rebalanced? "
+                <span class="analysis-badge">"Analysis"</span>
+            </h3>
+            <p>
+                "The ministry asked LY to review its capital relationship with Naver"
+                {cite("capital-review").map(|c| view! { <ClaimCites claims=c /> })}
+                "; some in Japan's IT industry read this as SoftBank buying part of Naver's holding"
+                {cite("softbank-interpretation").map(|c| view! { <ClaimCites claims=c /> })}
+                ". Move A Holdings' shares between the two and see who would control it, and so LY."
+            </p>
+            <div class="own-slider">
+                <label for="own-stake">"SoftBank's share of A Holdings: "<strong class="own-stake-value">{move || format!("{}%", percent())}</strong></label>
+                <div class="own-slider-row">
+                    <span class="own-slider-end" aria-hidden="true">"Naver holds all"</span>
+                    <input
+                        id="own-stake"
+                        type="range"
+                        min="0"
+                        max="100"
+                        step="1"
+                        prop:value=move || percent().to_string()
+                        aria-valuetext=value_text
+                        on:input=move |ev| {
+                            if let Ok(value) = event_target_value(&ev).parse::<u8>() {
+                                own.set_stake(value);
+                            }
+                        }
+                    />
+                    <span class="own-slider-end" aria-hidden="true">"SoftBank holds all"</span>
+                </div>
+                <p class="own-split">
+                    {move || {
+                        let p = percent();
+                        format!("{} {}% · {} {}%", name(SOFTBANK), p, name(NAVER), 100 - u16::from(p))
+                    }}
+                    {move || own.split.get().is_reported().then_some(" (as reported)")}
+                    " "
+                    <button
+                        type="button"
+                        class="own-button-link"
+                        disabled=move || own.split.get().is_reported()
+                        on:click=move |_| own.set_stake(Split::REPORTED.softbank as u8)
+                    >
+                        "Back to the reported 50:50"
+                    </button>
+                </p>
+            </div>
+            <p class="own-verdict" aria-live="polite">
+                <strong>"Verdict: "</strong>
+                <span class="own-verdict-text">{verdict_text}</span>
+            </p>
+            <h4>"Look-through: each parent's indirect interest in LY"</h4>
+            <ul class="own-lookthrough-list">{rows}</ul>
+            <p class="own-thresholds">
+                <strong>"Thresholds used (analysis, not from the reports): "</strong>
+                {format!(
+                    "more than {CONTROL_THRESHOLD}% of A Holdings' shares means control of A Holdings; exactly 50:50 means joint control; A Holdings holding more than {CONTROL_THRESHOLD}% of LY means control of LY. "
+                )}
+                "It assumes one share, one vote and no other agreements: the reports say nothing about voting rights or shareholder agreements. A Holdings' stake in LY is carried as "
+                {stake.format()}
+                " because the reports differ. The slider's position is kept in the page's address ("
+                <code>"stake"</code>
+                "), so a link opens the same what-if."
+            </p>
+        </section>
+    }
+}

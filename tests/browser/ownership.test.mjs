@@ -1,0 +1,250 @@
+// The ownership explorer: every company and tie of the reports on the diagram, with
+// citations; selection by mouse and keyboard; the capital what-if and its link; the
+// requirement highlight; the BODS download; and a layout without overlaps in real fonts.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { assertNoConsoleErrors, useSession, withShotOnFailure } from './browser.mjs';
+import { OWNERSHIP, OwnershipView, loadOwnershipContent } from './page.mjs';
+
+const session = useSession();
+
+const search = (page) => page.evaluate(() => location.search.replace(/^\?/, ''));
+const param = async (page, key) => page.evaluate((k) => new URLSearchParams(location.search).get(k), key);
+
+test('every entity and tie of the reports is on the diagram, and each shows cited details', async (t) => {
+  const content = await loadOwnershipContent();
+  assert.ok(content, 'content/entities.json is readable');
+  const opened = await session.openPage('/?view=ownership');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    const nodes = await view.nodeIds();
+    const edges = await view.edgeIds();
+    for (const id of content.nodes) assert.ok(nodes.includes(id), `entity ${id} is a box on the diagram`);
+    for (const id of content.edges) assert.ok(edges.includes(id), `relation ${id} is a line on the diagram`);
+    // The derived rest of LY's shares is drawn too, and says it is derived.
+    assert.ok(nodes.includes('rest-of-ly'));
+    assert.match(await view.labelText('rest-of-ly-shares'), /35\.5–35\.6%.*derived/);
+    for (const id of [...content.nodes, ...content.edges]) {
+      const target = content.nodes.includes(id) ? view.node(id) : view.edgeLabel(id);
+      await target.click();
+      assert.equal(await param(page, 'select'), id, `clicking ${id} selects it in the URL`);
+      assert.ok((await view.detailsCitations().count()) > 0, `the details of ${id} carry citations`);
+    }
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
+test('the disputed stake says the reports differ, and its details give each report with its citation', async (t) => {
+  const opened = await session.openPage('/?view=ownership&select=a-holdings-owns-ly');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    assert.match(await view.labelText('a-holdings-owns-ly'), /64\.4–64\.5%\s*reports differ/);
+    const values = await page.locator(OWNERSHIP.reportedValue).evaluateAll((lis) =>
+      lis.map((li) => ({ text: li.textContent, cited: Boolean(li.querySelector('button.cite')) })),
+    );
+    assert.ok(values.some((v) => v.text.includes('64.4%')) && values.some((v) => v.text.includes('64.5%')));
+    assert.ok(values.every((v) => v.cited), 'each reported value has its citation marker');
+    // The Readable's and News Rebeat's different versions are shown, each cited.
+    const versions = await page.locator(OWNERSHIP.disagreementVersion).evaluateAll((lis) =>
+      lis.map((li) => ({ text: li.textContent, cited: Boolean(li.querySelector('button.cite')) })),
+    );
+    assert.ok(versions.some((v) => /The Readable/.test(v.text) && /50/.test(v.text)));
+    assert.ok(versions.some((v) => /News Rebeat/.test(v.text)));
+    assert.ok(versions.every((v) => v.cited));
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
+test('the keyboard reaches, moves between, selects and clears diagram items', async (t) => {
+  const opened = await session.openPage('/?view=ownership');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    await view.node('softbank').focus();
+    assert.equal(await view.focusedItem(), 'softbank');
+    // Tab goes on to SoftBank's own tie, then onwards through the diagram.
+    await page.keyboard.press('Tab');
+    assert.equal(await view.focusedItem(), 'softbank-owns-a-holdings');
+    await view.node('softbank').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await view.focusedItem(), 'naver', 'ArrowRight moves to the box to the right');
+    await page.keyboard.press('Enter');
+    assert.equal(await param(page, 'select'), 'naver');
+    assert.match(await view.detailsTitle(), /Naver Corp/);
+    assert.equal(await view.node('naver').getAttribute('aria-pressed'), 'true');
+    await page.keyboard.press('ArrowDown');
+    const below = await view.focusedItem();
+    assert.ok(below && below !== 'naver', 'ArrowDown moves to a box below');
+    await page.keyboard.press(' ');
+    assert.equal(await param(page, 'select'), below, 'Space selects');
+    await page.keyboard.press('Escape');
+    assert.equal(await param(page, 'select'), null, 'Escape clears the selection');
+    assert.match(await view.detailsTitle(), /Details/);
+    // An edge label is a button too.
+    await view.edgeLabel('a-holdings-owns-ly').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await param(page, 'select'), 'a-holdings-owns-ly');
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
+test('the what-if slider changes the diagram, the look-through stakes and the verdict', async (t) => {
+  const opened = await session.openPage('/?view=ownership');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    assert.match(await view.verdict(), /jointly/);
+    assert.equal(await view.lookThrough('softbank'), '50% × 64.4–64.5% = 32.2–32.25%');
+    await page.locator(OWNERSHIP.slider).focus();
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await param(page, 'stake'), '60', 'the slider is in the URL');
+    assert.match(await view.verdict(), /SoftBank Corp holds 60%.*SoftBank Corp controls LY through A Holdings/);
+    assert.equal(await view.lookThrough('softbank'), '60% × 64.4–64.5% = 38.64–38.7%');
+    assert.equal(await view.lookThrough('naver'), '40% × 64.4–64.5% = 25.76–25.8%');
+    assert.match(await view.labelText('softbank-owns-a-holdings'), /60%\s*what-if/);
+    assert.match(await view.labelText('naver-owns-a-holdings'), /40%\s*what-if/);
+    const widths = await page.evaluate(() =>
+      ['softbank-owns-a-holdings', 'naver-owns-a-holdings'].map((id) =>
+        parseFloat(getComputedStyle(document.querySelector(`.own-edge[data-edge="${id}"] .own-edge-line`)).strokeWidth),
+      ),
+    );
+    assert.ok(widths[0] > widths[1], `the bigger stake is the thicker line (${widths})`);
+    // The other way: Naver takes control.
+    await page.locator(OWNERSHIP.slider).fill('30');
+    assert.equal(await param(page, 'stake'), '30');
+    assert.match(await view.verdict(), /Naver Corp holds 70%/);
+    // Back to the reported split drops the key.
+    await page.getByRole('button', { name: 'Back to the reported 50:50' }).click();
+    assert.equal(await param(page, 'stake'), null);
+    assert.match(await view.verdict(), /jointly/);
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
+test('a link with the slider state and a selection restores both', async (t) => {
+  const opened = await session.openPage('/?view=ownership&select=softbank&stake=60');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    assert.equal(await page.locator(OWNERSHIP.slider).inputValue(), '60');
+    assert.match(await view.verdict(), /SoftBank Corp controls LY/);
+    assert.match(await view.detailsTitle(), /SoftBank Corp/);
+    const details = await page.locator(OWNERSHIP.details).textContent();
+    assert.match(details, /60% × 64\.4–64\.5% = 38\.64–38\.7%/);
+    assert.match(details, /as reported: 50% × 64\.4–64\.5% = 32\.2–32\.25%/);
+    assert.equal(await search(page), 'view=ownership&select=softbank&stake=60');
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
+test('a selected requirement highlights the ties it targets', async (t) => {
+  const opened = await session.openPage('/?view=ownership&req=m-capital');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const highlighted = await page
+      .locator(OWNERSHIP.highlightedLabel)
+      .evaluateAll((els) => els.map((el) => el.dataset.edge).sort());
+    assert.deepEqual(highlighted, ['a-holdings-owns-ly', 'naver-owns-a-holdings']);
+    assert.ok(await page.locator(OWNERSHIP.requirementNotice).isVisible());
+    await page.locator(OWNERSHIP.requirementNotice).getByRole('button', { name: 'Clear' }).click();
+    assert.equal(await param(page, 'req'), null);
+    assert.equal(await page.locator(OWNERSHIP.highlightedLabel).count(), 0);
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
+test('the details link to what the ministry demanded', async (t) => {
+  const opened = await session.openPage('/?view=ownership&select=a-holdings-owns-ly');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const hrefs = await page.locator(OWNERSHIP.requirementLink).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 0);
+    const params = new URLSearchParams(hrefs[0]);
+    assert.equal(params.get('view'), 'guidance');
+    assert.ok(params.get('req'));
+  });
+  await opened.close();
+  const story = await session.openPage('/?select=a-holdings-owns-ly');
+  await withShotOnFailure(story, `${t.name} (story)`, async ({ page }) => {
+    const link = page.locator(OWNERSHIP.requirementLink).first();
+    assert.match(await link.getAttribute('href'), /^#req-/);
+    await link.click();
+    assert.ok(await param(page, 'req'), 'following the link selects the requirement');
+  });
+  assertNoConsoleErrors(story);
+  await story.close();
+});
+
+test('"Download data" saves a BODS statement array with the disputed stake as a range', async (t) => {
+  const opened = await session.openPage('/?view=ownership&stake=70');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(OWNERSHIP.download).click()]);
+    assert.equal(download.suggestedFilename(), 'line-ownership-bods.json');
+    const statements = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.ok(Array.isArray(statements) && statements.length > 0);
+    for (const s of statements) {
+      assert.ok(s.statementId.length >= 32 && s.statementId.length <= 64);
+      assert.ok(['entity', 'relationship'].includes(s.recordType));
+      assert.ok(s.source.assertedBy.length > 0, `${s.recordId} names its reports`);
+    }
+    const stake = statements.find((s) => s.recordId === 'a-holdings-owns-ly');
+    assert.deepEqual(stake.recordDetails.interests[0].share, { minimum: 64.4, maximum: 64.5 });
+    const softbank = statements.find((s) => s.recordId === 'softbank-owns-a-holdings');
+    assert.deepEqual(softbank.recordDetails.interests[0].share, { exact: 50 }, 'the export is as reported, not the what-if');
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
+for (const [width, theme] of [
+  [360, 'light'],
+  [768, 'dark'],
+  [1280, 'light'],
+]) {
+  test(`at ${width}px (${theme}) boxes and labels do not overlap and titles fit their boxes`, async (t) => {
+    const opened = await session.openPage(`/?view=ownership&theme=${theme}`, { viewport: { width, height: 900 } });
+    await withShotOnFailure(opened, t.name, async ({ page }) => {
+      const view = new OwnershipView(page);
+      const { nodes, labels, svg } = await view.geometry();
+      const items = [...nodes, ...labels];
+      const overlap = (a, b) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+      const found = [];
+      for (let i = 0; i < items.length; i += 1) {
+        for (let j = i + 1; j < items.length; j += 1) {
+          if (overlap(items[i].box, items[j].box)) found.push(`${items[i].id} × ${items[j].id}`);
+        }
+      }
+      assert.deepEqual(found, [], 'overlapping boxes or labels');
+      const overflowing = items
+        .filter(({ box, text }) => text.x < box.x - 1 || text.x + text.w > box.x + box.w + 1)
+        .map((i) => i.id);
+      assert.deepEqual(overflowing, [], 'text wider than its box');
+      assert.ok(svg.x >= 0 && svg.x + svg.w <= width + 0.5, `the diagram fits the ${width}px viewport`);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= width, `no horizontal scrolling (${scrollWidth} > ${width})`);
+      await opened.shot(`ownership-${width}-${theme}`);
+    });
+    assertNoConsoleErrors(opened);
+    await opened.close();
+  });
+}
+
+test('the text version stays below the diagram as the accessible alternative', async (t) => {
+  const opened = await session.openPage('/?view=ownership');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const order = await page.evaluate(
+      ({ svg, text }) => {
+        const a = document.querySelector(svg);
+        const b = document.querySelector(text);
+        return Boolean(a && b && a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+      },
+      { svg: OWNERSHIP.svg, text: OWNERSHIP.textVersion },
+    );
+    assert.ok(order, 'the text version follows the diagram');
+    assert.ok((await page.locator(`${OWNERSHIP.textVersion} button.cite`).count()) > 10);
+  });
+  await opened.close();
+});
