@@ -1,19 +1,27 @@
-//! What Tokyo demanded: both administrative guidances, every requirement, and what LY
-//! had done about each.
+//! What Tokyo demanded: both administrative guidances, every requirement and bullet,
+//! what LY had done about each, and what each aims at in the other two diagrams.
+//!
+//! Selecting a requirement sets `req` in the URL, so the ownership and breach
+//! diagrams (on the story page, or in their own views) highlight its targets; a
+//! selection made there (`select`) lists here the requirements aimed at it.
 
+pub mod filters;
 pub mod links;
+pub mod targets;
 
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
-use crate::content::{story, Guidance, Requirement, Status, Theme};
+use crate::content::{story, Guidance, Lang, Requirement, Status, Theme};
 use crate::i18n::format_date;
+use crate::url::View;
+use filters::{shown_message, status_counts, status_key, theme_counts, theme_key, Filters};
 use leptos::prelude::*;
 
 pub fn status_label(status: Status) -> &'static str {
     match status {
         Status::Done => "Done",
         Status::Partial => "In part",
-        Status::WithinAYear => "Planned within a year",
+        Status::WithinAYear => "Done or planned within a year",
         Status::OverTwoYears => "More than two years away",
         Status::Unclear => "Unclear",
         Status::Demanded => "Demanded, no response yet",
@@ -47,32 +55,207 @@ pub fn requirement_tree(guidance: &str) -> Vec<(&'static Requirement, Vec<&'stat
         .collect()
 }
 
+/// A requirement named in a line: its guidance's date, its number, and the start of
+/// its text ("16 April 2024 (2): Accelerate consideration of a fundamental…").
+pub fn requirement_short(requirement: &Requirement, lang: Lang) -> String {
+    const MAX_CHARS: usize = 72;
+    let text = requirement.text.get(lang);
+    let short = if text.chars().count() <= MAX_CHARS {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(MAX_CHARS).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+        format!("{}…", cut.trim_end_matches([',', ';', ':']))
+    };
+    let date = story()
+        .guidance(&requirement.guidance)
+        .map(|g| format_date(g.date, lang))
+        .unwrap_or_default();
+    if requirement.number.is_empty() {
+        format!("{date}: {short}")
+    } else {
+        format!("{date} {}: {short}", requirement.number)
+    }
+}
+
 #[component]
 pub fn GuidanceSection() -> impl IntoView {
+    let state = use_app();
     let story = story();
+    let filters = RwSignal::new(Filters::default());
+    // In its own view, a requirement given by the link is scrolled to (not in an
+    // embed, where scrolling could move the host page).
+    Effect::new(move |_| {
+        let (view, embed, req) = state
+            .url
+            .with_untracked(|u| (u.view, u.embed, u.req.clone()));
+        if view == View::Guidance && !embed {
+            if let Some(element) = req.and_then(|id| {
+                web_sys::window()?
+                    .document()?
+                    .get_element_by_id(&format!("req-{id}"))
+            }) {
+                element.scroll_into_view();
+            }
+        }
+    });
     view! {
         <SectionFrame
             id="guidance"
             title="What Tokyo demanded"
-            intro="Japan's communications ministry issued two rounds of administrative guidance; the second found LY's answers to the first too slow and too vague."
+            intro="Japan's communications ministry issued two rounds of administrative guidance; the second found LY's answers to the first too slow and too vague. Select a requirement to see what it aims at in the ownership and breach diagrams."
         >
-            {story.guidances.iter().map(|g| view! { <GuidanceBlock guidance=g /> }).collect_view()}
+            <FilterBar filters=filters />
+            <AimedAtNotice />
+            {story.guidances.iter().map(|g| view! { <GuidanceBlock guidance=g filters=filters /> }).collect_view()}
         </SectionFrame>
     }
 }
 
 #[component]
-fn GuidanceBlock(guidance: &'static Guidance) -> impl IntoView {
+fn FilterBar(filters: RwSignal<Filters>) -> impl IntoView {
+    let requirements = &story().requirements;
+    let total = requirements.len();
+    let shown = Memo::new(move |_| filters.with(|f| f.shown(requirements)));
+    let status_chips = status_counts(requirements)
+        .into_iter()
+        .map(|(status, count)| {
+            let pressed = move || filters.with(|f| f.statuses.contains(&status)).to_string();
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    data-status=status_key(status)
+                    aria-pressed=pressed
+                    on:click=move |_| filters.update(|f| f.toggle_status(status))
+                >
+                    {status_label(status)}
+                    <span class="chip-count">{format!(" ({count})")}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    let theme_chips = theme_counts(requirements)
+        .into_iter()
+        .map(|(theme, count)| {
+            let pressed = move || filters.with(|f| f.themes.contains(&theme)).to_string();
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    data-theme=theme_key(theme)
+                    aria-pressed=pressed
+                    on:click=move |_| filters.update(|f| f.toggle_theme(theme))
+                >
+                    {theme_label(theme)}
+                    <span class="chip-count">{format!(" ({count})")}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="req-filters">
+            <legend>"Filter the requirements"</legend>
+            <div class="chip-group" role="group" aria-labelledby="req-filter-status">
+                <span class="chip-group-label" id="req-filter-status">"Status as of LY's 1 April 2024 report"</span>
+                {status_chips}
+            </div>
+            <div class="chip-group" role="group" aria-labelledby="req-filter-theme">
+                <span class="chip-group-label" id="req-filter-theme">"Theme"</span>
+                {theme_chips}
+            </div>
+            <div class="filter-footer">
+                <p class="filter-count" role="status">{move || shown_message(shown.get(), total)}</p>
+                <button
+                    type="button"
+                    class="clear-filters"
+                    disabled=move || filters.with(Filters::is_empty)
+                    on:click=move |_| filters.update(Filters::clear)
+                >
+                    "Clear filters"
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// The reverse link: what a diagram has selected, and the requirements aimed at it.
+#[component]
+fn AimedAtNotice() -> impl IntoView {
     let state = use_app();
-    let items = requirement_tree(&guidance.id)
+    move || {
+        let lang = state.lang.get();
+        let (diagram, words, requirements) = state.url.with(|u| targets::aimed_at(u, lang))?;
+        let count = requirements.len();
+        let items = requirements
+            .into_iter()
+            .map(|requirement| {
+                let id = requirement.id.clone();
+                view! {
+                    <li>
+                        <a
+                            href=format!("#req-{}", requirement.id)
+                            on:click=move |_| state.update(|u| u.req = Some(id.clone()))
+                        >
+                            {requirement_short(requirement, lang)}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        let (where_, clear): (&str, fn(&mut crate::url::UrlState)) = match diagram {
+            targets::Diagram::Breach => ("Selected on the breach path: ", |u| u.link = None),
+            targets::Diagram::Ownership => {
+                ("Selected in the ownership diagram: ", |u| u.select = None)
+            }
+        };
+        Some(view! {
+            <div class="aimed-at">
+                <p>
+                    {where_}
+                    <strong>{words}</strong>
+                    ". "
+                    {match count {
+                        0 => "No requirement aims at it.".to_string(),
+                        1 => "One requirement aims at it:".to_string(),
+                        n => format!("{n} requirements aim at it:"),
+                    }}
+                </p>
+                {(count > 0).then(|| view! { <ul>{items}</ul> })}
+                <button type="button" class="link-button" on:click=move |_| state.update(clear)>
+                    "Clear the diagram selection"
+                </button>
+            </div>
+        })
+    }
+}
+
+#[component]
+fn GuidanceBlock(guidance: &'static Guidance, filters: RwSignal<Filters>) -> impl IntoView {
+    let state = use_app();
+    let tree = requirement_tree(&guidance.id);
+    let all: Vec<&'static Requirement> = tree
+        .iter()
+        .flat_map(|(top, children)| std::iter::once(*top).chain(children.iter().copied()))
+        .collect();
+    let none_shown = move || filters.with(|f| !all.iter().any(|r| f.matches(r)));
+    let items = tree
         .into_iter()
         .map(|(top, children)| {
+            let family: Vec<&'static Requirement> = children.clone();
+            let child_matches = move || filters.with(|f| family.iter().any(|r| f.matches(r)));
+            let top_matches = move || filters.with(|f| f.matches(top));
+            let visible = move || top_matches() || child_matches();
             view! {
-                <li>
-                    <RequirementItem requirement=top />
+                <li hidden=move || !visible()>
+                    <RequirementItem requirement=top filters=filters />
                     {(!children.is_empty()).then(|| view! {
                         <ul class="bullets">
-                            {children.into_iter().map(|r| view! { <li><RequirementItem requirement=r /></li> }).collect_view()}
+                            {children.into_iter().map(|r| view! {
+                                <li hidden=move || !filters.with(|f| f.matches(r))>
+                                    <RequirementItem requirement=r filters=filters />
+                                </li>
+                            }).collect_view()}
                         </ul>
                     })}
                 </li>
@@ -90,28 +273,260 @@ fn GuidanceBlock(guidance: &'static Guidance) -> impl IntoView {
             {guidance.report_due.map(|due| view! {
                 <p class="due">"Report due: " <time datetime=due.iso()>{move || format_date(due, state.lang.get())}</time></p>
             })}
+            <p class="no-match" hidden=move || !none_shown()>"No requirement of this guidance matches the filters."</p>
             <ol class="requirements">{items}</ol>
         </article>
     }
 }
 
 #[component]
-fn RequirementItem(requirement: &'static Requirement) -> impl IntoView {
+fn RequirementItem(requirement: &'static Requirement, filters: RwSignal<Filters>) -> impl IntoView {
     let state = use_app();
+    let id = requirement.id.as_str();
+    let selected = Memo::new(move |_| state.url.with(|u| u.req.as_deref() == Some(id)));
+    // Shown only as the heading of a matching bullet: it does not match itself.
+    let context = move || filters.with(|f| !f.matches(requirement));
+    let aimed = Memo::new(move |_| {
+        state.url.with(|u| {
+            targets::aimed_at(u, Lang::En)
+                .is_some_and(|(_, _, requirements)| requirements.iter().any(|r| r.id == id))
+        })
+    });
+    let panel_id = format!("targets-{id}");
+    let controls = targets::controls(requirement);
+    let measures = (!controls.is_empty()).then(|| {
+        view! {
+            <div class="req-fact">
+                <dt>"Measures it calls for, and their status"</dt>
+                <dd>
+                    <ul class="req-controls">
+                        {controls.into_iter().map(|control| view! {
+                            <li>
+                                {move || control.name.get(state.lang.get())}
+                                " "
+                                <span class="status" data-status=status_key(control.status)>{status_label(control.status)}</span>
+                                <ClaimCites claims=&control.claims />
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </dd>
+            </div>
+        }
+    });
+    let toggle = move |_| {
+        let now = selected.get_untracked();
+        state.update(|u| u.req = (!now).then(|| id.to_string()));
+    };
     view! {
-        <div class="requirement" id=format!("req-{}", requirement.id)>
-            <p>
+        <div
+            class="requirement"
+            class:selected=move || selected.get()
+            class:context=context
+            class:aimed=move || aimed.get()
+            id=format!("req-{id}")
+            data-status=status_key(requirement.status)
+            data-theme=theme_key(requirement.theme)
+        >
+            <p class="req-text">
                 {(!requirement.number.is_empty()).then(|| view! { <span class="req-number">{requirement.number.as_str()}</span> " " })}
                 {move || requirement.text.get(state.lang.get())}
                 <ClaimCites claims=&requirement.claims />
             </p>
-            <p class="req-meta">
-                <span class="status" data-status=format!("{:?}", requirement.status).to_lowercase()>{status_label(requirement.status)}</span>
-                " · "
-                <span class="theme">{theme_label(requirement.theme)}</span>
-                " · "
-                {move || requirement.response.get(state.lang.get())}
+            <p class="req-badges">
+                {move || selected.get().then(|| view! { <span class="selected-badge">"Selected"</span> })}
+                {move || aimed.get().then(|| view! { <span class="aimed-badge">"Aims at the diagram selection"</span> })}
             </p>
+            <dl class="req-facts">
+                <div class="req-fact">
+                    <dt>"Status"</dt>
+                    <dd><span class="status" data-status=status_key(requirement.status)>{status_label(requirement.status)}</span></dd>
+                </div>
+                <div class="req-fact">
+                    <dt>"Theme"</dt>
+                    <dd class="theme">{theme_label(requirement.theme)}</dd>
+                </div>
+                <div class="req-fact">
+                    <dt>"What LY's 1 April 2024 report said"</dt>
+                    <dd>{move || requirement.response.get(state.lang.get())}</dd>
+                </div>
+                {measures}
+            </dl>
+            <button
+                type="button"
+                class="req-select"
+                aria-pressed=move || selected.get().to_string()
+                aria-controls=panel_id.clone()
+                on:click=toggle
+            >
+                "Show what it targets"
+            </button>
+            <div id=panel_id class="req-targets-slot">
+                {move || selected.get().then(|| view! { <TargetsPanel requirement=requirement /> })}
+            </div>
         </div>
+    }
+}
+
+/// The selected requirement's targets, each a link into the diagram that shows it.
+#[component]
+fn TargetsPanel(requirement: &'static Requirement) -> impl IntoView {
+    let state = use_app();
+    let in_story = move || state.url.with(|u| u.view == View::Story);
+    let path = targets::breach_path(requirement);
+    let any_hop = path.iter().any(|hop| hop.targeted);
+    let hops = path
+        .into_iter()
+        .map(|hop| {
+            let link_id = hop.link.id.as_str();
+            let step = hop.step;
+            let href = move || {
+                if in_story() {
+                    "#breach".to_string()
+                } else {
+                    state.url.with(|u| targets::breach_href(u, link_id))
+                }
+            };
+            let on_click = move |_| {
+                if in_story() {
+                    state.update(|u| {
+                        u.step = step.filter(|&s| s > 1);
+                        u.link = Some(link_id.to_string());
+                    });
+                }
+            };
+            view! {
+                <li class="hop" data-targeted=hop.targeted.to_string() data-link=link_id>
+                    <a href=href on:click=on_click>{move || targets::hop_words(hop.link, state.lang.get())}</a>
+                    <span class="hop-flag">{if hop.targeted { "targeted" } else { "not targeted" }}</span>
+                    <span class="hop-detail">{move || hop.link.label.get(state.lang.get()).to_string()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let relations = targets::relations(requirement);
+    let no_relations = relations.is_empty();
+    let relation_items = relations
+        .into_iter()
+        .map(|relation| {
+            let relation_id = relation.id.as_str();
+            let href = move || {
+                if in_story() {
+                    "#ownership".to_string()
+                } else {
+                    state.url.with(|u| targets::ownership_href(u, relation_id))
+                }
+            };
+            let on_click = move |_| {
+                if in_story() {
+                    state.update(|u| u.select = Some(relation_id.to_string()));
+                }
+            };
+            view! {
+                <li data-relation=relation_id>
+                    <a href=href on:click=on_click>{move || targets::relation_sentence(relation, state.lang.get())}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let controls = targets::controls(requirement);
+    let any_control = !controls.is_empty();
+    let control_items = controls
+        .into_iter()
+        .map(|control| {
+            let control_id = control.id.as_str();
+            let href = move || {
+                if in_story() {
+                    "#breach".to_string()
+                } else {
+                    state.url.with(|u| targets::control_href(u, control_id))
+                }
+            };
+            let on_click = move |_| {
+                if in_story() {
+                    state.update(|u| u.controls = targets::with_control(&u.controls, control_id));
+                }
+            };
+            view! {
+                <li data-control=control_id>
+                    <a href=href on:click=on_click>
+                        "Switch on “" {move || control.name.get(state.lang.get())} "” in the what-if"
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="req-targets" role="group" aria-label="What it targets">
+            <p class="req-targets-title">
+                <strong>"Targets"</strong>
+                " "
+                <span class="analysis-badge">"Analysis"</span>
+                " Which hops and ties a requirement aims at is the explainer's reading of the reports."
+            </p>
+            <h4>"On the breach path"</h4>
+            {if any_hop {
+                view! { <ol class="path-map">{hops}</ol> }.into_any()
+            } else {
+                view! { <p class="none">"No hop of the breach path directly."</p> }.into_any()
+            }}
+            <h4>"In the ownership diagram"</h4>
+            {if no_relations {
+                view! { <p class="none">"No tie in the ownership diagram."</p> }.into_any()
+            } else {
+                view! { <ul class="relation-targets">{relation_items}</ul> }.into_any()
+            }}
+            {any_control.then(|| view! {
+                <h4>"Controls it demands"</h4>
+                <ul class="control-targets">{control_items}</ul>
+            })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_guidances_hold_every_measure_and_bullet() {
+        let march = requirement_tree("march-5");
+        assert_eq!(march.len(), 6, "the March items the reports describe");
+        let april = requirement_tree("april-16");
+        let numbers: Vec<&str> = april.iter().map(|(top, _)| top.number.as_str()).collect();
+        assert_eq!(numbers, vec!["(1)", "(2)", "(3)"]);
+        let bullets: Vec<usize> = april.iter().map(|(_, children)| children.len()).collect();
+        assert_eq!(bullets, vec![3, 3, 1]);
+    }
+
+    #[test]
+    fn every_requirement_has_a_status_a_response_and_a_citation() {
+        for requirement in &story().requirements {
+            assert!(!status_label(requirement.status).is_empty());
+            assert!(!requirement.response.en.is_empty(), "{}", requirement.id);
+            assert!(
+                !crate::citation::claim_citations(story(), &requirement.claims).is_empty(),
+                "{} is uncited",
+                requirement.id
+            );
+        }
+    }
+
+    #[test]
+    fn short_names_cut_long_text_at_a_word() {
+        let requirement = story().requirement("a-2").unwrap();
+        let short = requirement_short(requirement, Lang::En);
+        assert!(
+            short.starts_with("16 April 2024 (2): Accelerate"),
+            "{short}"
+        );
+        assert!(
+            short.ends_with('…') && short.chars().count() < 110,
+            "{short}"
+        );
+        let soc = story().requirement("m-soc").unwrap();
+        assert_eq!(
+            requirement_short(soc, Lang::En),
+            "5 March 2024: Establish an independent Security Operations Center (SOC) within Japan."
+        );
     }
 }

@@ -1,13 +1,195 @@
-//! The numbers: every figure the reports give, each report's value side by side.
+//! The numbers: three charts drawn from the story's figures (each with its data table
+//! and a CSV download), then every figure the reports give, each report's value side
+//! by side.
+
+pub mod charts;
+pub mod draw;
 
 use crate::app::{use_app, SectionFrame};
 use crate::citation::{source_number, CiteMarker};
 use crate::content::story;
 use crate::i18n::{format_date, format_value};
+use charts::{chart_csv, report_label, Chart, ChartId, ChartKind};
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
 #[component]
 pub fn NumbersSection() -> impl IntoView {
+    view! {
+        <SectionFrame id="numbers" title="The numbers" intro="Every figure the reports give, with each report's value; where they differ, all values are shown.">
+            {ChartId::ALL.into_iter().map(|id| view! { <ChartFigure id=id /> }).collect_view()}
+            <h3 id="numbers-all">"Every figure the reports give"</h3>
+            <FiguresTable />
+        </SectionFrame>
+    }
+}
+
+/// What a chart's caption says about how to read it.
+fn reading_note(chart: &Chart) -> &'static str {
+    match (chart.id, chart.kind) {
+        (ChartId::UsersByCountry, _) => "One report gives these counts. The rest of the world is the explainer's arithmetic: the worldwide total less the four countries, drawn as an outline.",
+        (ChartId::LeakedItems, _) => "Each row is one report. A hollow dot and an arrow mark LY's first figure and its revision after investigating. The Readable counts users, not items.",
+        (_, _) => "Each row is one report. The reports count differently: all users as of September 2022, monthly users, and people who use LINE at least once a month.",
+    }
+}
+
+/// Width to lay a chart out for: the container's, in steps of 8 px (so small
+/// changes do not redraw), or a desktop width before the container is measured.
+fn chart_width(measured: i32) -> f64 {
+    if measured <= 0 {
+        640.0
+    } else {
+        (f64::from(measured) / 8.0).floor() * 8.0
+    }
+}
+
+#[component]
+fn ChartFigure(id: ChartId) -> impl IntoView {
+    let state = use_app();
+    let canvas = NodeRef::<leptos::html::Div>::new();
+    let measured = RwSignal::new(0i32);
+    let measure = move || {
+        if let Some(element) = canvas.get_untracked() {
+            let width = element.client_width();
+            if width != measured.get_untracked() {
+                measured.set(width);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if canvas.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let chart = Memo::new(move |_| id.chart(state.lang.get()));
+    let width = Memo::new(move |_| chart_width(measured.get()));
+    let svg = Memo::new(move |_| {
+        let (lang, dark, width) = (state.lang.get(), state.dark.get(), width.get());
+        chart.with(|chart| draw::render_svg(chart, lang, dark, width))
+    });
+    let title_id = format!("chart-{}-title", id.key());
+    let labelled_by = title_id.clone();
+    let differ = chart.with_untracked(|c| c.kind == ChartKind::Dots && c.values_differ());
+    let download = move |_| {
+        let csv = chart.with_untracked(chart_csv);
+        if download_text(&format!("line-breach-{}.csv", id.key()), &csv).is_err() {
+            leptos::logging::warn!("the CSV download was refused (sandboxed frame?)");
+        }
+    };
+    view! {
+        <figure class="chart" id=format!("chart-{}", id.key()) aria-labelledby=labelled_by>
+            <figcaption>
+                <span class="chart-title" id=title_id>{move || chart.with(|c| c.title.clone())}</span>
+                {differ.then(|| view! { <span class="disputed-badge">"reports differ"</span> })}
+                <span class="chart-note">{move || chart.with(reading_note)}</span>
+            </figcaption>
+            <div class="chart-canvas" node_ref=canvas inner_html=move || svg.get()></div>
+            <ChartTable chart=chart />
+            <button type="button" class="csv-download" on:click=download>
+                "Download CSV"
+                <span class="visually-hidden">{move || chart.with(|c| format!(": {}", c.title))}</span>
+            </button>
+        </figure>
+    }
+}
+
+/// The chart's data as a table: every value with its citation, and how the report
+/// qualifies and dates it. Three columns, so it reads at 360 px.
+#[component]
+fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let rows = move || {
+        let lang = state.lang.get();
+        chart.with(|chart| {
+            let unit = chart.unit;
+            let by_country = chart.kind == ChartKind::Bars;
+            chart
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    // One header per row, spanning a report's several values.
+                    let span = row.marks.len().to_string();
+                    row.marks.iter().enumerate().map(move |(i, mark)| {
+                        let span = span.clone();
+                        // Countries name their report here; report rows are named by it.
+                        let report = match (by_country, mark.source) {
+                            (true, Some(source)) => Some(report_label(story, source)),
+                            (true, None) => Some("derived from report 2's figures".to_string()),
+                            (false, _) => None,
+                        };
+                        let mark = mark.clone();
+                        let dated = mark
+                            .as_of
+                            .filter(|d| !mark.qualifier.contains(&format_date(*d, lang)));
+                        view! {
+                            <tr>
+                                {(i == 0).then(|| view! { <th scope="row" rowspan=span>{row.label.clone()}</th> })}
+                                <td class="num">
+                                    <span class="figure">{format_value(mark.value, unit, lang)}</span>
+                                    <CiteMarker cites=mark.cites.clone() figure=mark.figure />
+                                    {mark.derived.then(|| view! { " " <span class="analysis-badge">"Analysis"</span> })}
+                                </td>
+                                <td>
+                                    {mark.qualifier.clone()}
+                                    {dated.map(|d| view! { ", " <time datetime=d.iso()>{format_date(d, lang)}</time> })}
+                                    {report.map(|r| view! { <span class="chart-data-source">{r}</span> })}
+                                </td>
+                            </tr>
+                        }
+                    })
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="chart-data">
+                <caption>{move || chart.with(|c| format!("Data: {}", c.title))}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || if chart.with(|c| c.kind == ChartKind::Bars) { "Country" } else { "Report" }}</th>
+                        <th scope="col">"Value"</th>
+                        <th scope="col">"As reported"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Offers `text` as a file download through a Blob URL. UTF-8 with a byte-order
+/// mark, so spreadsheet programs read the quotes' curly punctuation correctly.
+fn download_text(file_name: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let document = window.document().ok_or(JsValue::NULL)?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(&format!("\u{feff}{text}")));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    let body = document.body().ok_or(JsValue::NULL)?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    // Revoke after the click has been handled; some browsers read the URL late.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000)?;
+    Ok(())
+}
+
+/// Every figure, each report's value side by side.
+#[component]
+fn FiguresTable() -> impl IntoView {
     let state = use_app();
     let story = story();
     let rows = story
@@ -49,14 +231,24 @@ pub fn NumbersSection() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <SectionFrame id="numbers" title="The numbers" intro="Every figure the reports give, with each report's value; where they differ, all values are shown.">
-            <div class="table-scroll">
-                <table class="figures">
-                    <caption>"Figures as reported"</caption>
-                    <thead><tr><th scope="col">"Figure"</th><th scope="col">"Value, by report"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </SectionFrame>
+        <div class="table-scroll">
+            <table class="figures">
+                <caption>"Figures as reported"</caption>
+                <thead><tr><th scope="col">"Figure"</th><th scope="col">"Value, by report"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_redraw_only_in_steps_of_eight_pixels() {
+        assert_eq!(chart_width(361), 360.0);
+        assert_eq!(chart_width(367), 360.0);
+        assert_eq!(chart_width(0), 640.0);
     }
 }
