@@ -12,6 +12,7 @@ pub mod guidance;
 pub mod i18n;
 pub mod numbers;
 pub mod ownership;
+pub mod present;
 pub mod sources;
 pub mod timeline;
 pub mod url;

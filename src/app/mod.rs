@@ -9,8 +9,12 @@ use crate::url::{Limits, ThemeChoice, UrlState, View};
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-/// Presenter slides; the presenter mode (a later issue) owns the real count.
-pub const SLIDE_LIMIT: Limits = Limits { slides: 40 };
+/// Bounds for the URL parser that the story does not hold.
+pub fn url_limits() -> Limits {
+    Limits {
+        slides: crate::present::slide_count(),
+    }
+}
 
 /// View state shared by every component: the URL is the single source of truth,
 /// language and theme are derived from it and the browser.
@@ -73,7 +77,7 @@ pub fn use_app() -> AppState {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = UrlState::parse(&browser::location_search(), story(), &SLIDE_LIMIT);
+    let initial = UrlState::parse(&browser::location_search(), story(), &url_limits());
     let url = RwSignal::new(initial);
     let browser_lang = browser::preferred_lang();
     let lang = Memo::new(move |_| url.with(|u| u.lang).unwrap_or(browser_lang));
@@ -110,6 +114,10 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.get().code());
             let _ = root.set_attribute("data-theme", if dark.get() { "dark" } else { "light" });
             let _ = root.set_attribute("data-embed", if url.with(|u| u.embed) { "1" } else { "0" });
+            let _ = root.set_attribute(
+                "data-present",
+                if url.with(|u| u.present) { "1" } else { "0" },
+            );
             let _ = root.set_attribute("data-ready", "1");
         }
     });

@@ -12,6 +12,7 @@ pub fn Page() -> impl IntoView {
     let view_key = Memo::new(move |_| state.url.with(|u| u.view));
     // Embedding is decided by the link the host page used; it does not change while reading.
     let embedded = state.url.with_untracked(|u| u.embed);
+    let presenting = Memo::new(move |_| state.url.with(|u| u.present));
     view! {
         <a class="skip-link" href="#story">"Skip to the explainer"</a>
         {(!embedded).then(|| view! {
@@ -19,8 +20,10 @@ pub fn Page() -> impl IntoView {
                 <p class="kicker">"Explainer · told as of the reports, March–April 2024"</p>
             </header>
         })}
-        <main id="story" data-view=move || view_key.get().key()>
-            {move || match view_key.get() {
+        <main id="story" data-view=move || if presenting.get() { "present" } else { view_key.get().key() }>
+            {move || if presenting.get() {
+                view! { <crate::present::Presenter /> }.into_any()
+            } else { match view_key.get() {
                 View::Story => view! {
                     <Hook />
                     <crate::ownership::OwnershipSection />
@@ -38,7 +41,7 @@ pub fn Page() -> impl IntoView {
                 View::Numbers => view! { <crate::numbers::NumbersSection /> }.into_any(),
                 View::Sources => view! { <crate::sources::SourcesSection /> }.into_any(),
                 View::Glossary => view! { <crate::glossary::GlossarySection /> }.into_any(),
-            }}
+            }}}
         </main>
         <PrintFooter />
         {if embedded {
@@ -73,11 +76,15 @@ fn PrintFooter() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let details = [s.publication.as_str(), s.author.as_str(), s.date_as_stated.as_str()]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let details = [
+                s.publication.as_str(),
+                s.author.as_str(),
+                s.date_as_stated.as_str(),
+            ]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
             view! { <li>{format!("[{}] {}. {details}.", i + 1, s.title)}</li> }
         })
         .collect_view();

@@ -291,8 +291,11 @@ fn node_view(node: &NodeBox, diagram: DiagramState) -> impl IntoView {
             app.update(|u| u.step = state::step_key(number));
         }
     };
+    // The name starts with the label as drawn (its lines joined by spaces), so the
+    // visible text is always part of it, in every language.
+    let drawn = node.label_lines.join(" ");
     let name = move || {
-        let label = record.label.get(app.lang.get());
+        let label = drawn.clone();
         let mut name = match arriving {
             Some(number) => format!("{label}. Go to step {number}."),
             None => label.to_owned(),

@@ -37,9 +37,9 @@ pub fn BreachSection() -> impl IntoView {
     }
 }
 
-/// The interactive part: diagram, stepper, what-if, link details, download.
-#[component]
-fn BreachExplorer() -> impl IntoView {
+/// The explorer's reactive state, derived from the URL; shared by the section and the
+/// presenter's slides.
+fn explorer_state() -> (DiagramState, u16) {
     let app = use_app();
     let story = story();
     let total = story.breach_steps.len() as u16;
@@ -58,11 +58,63 @@ fn BreachExplorer() -> impl IntoView {
         app.url
             .with(|u| state::links_targeted_by(story, u.req.as_deref()))
     });
-    let diagram = DiagramState {
-        step,
-        reach,
-        targeted,
-    };
+    (
+        DiagramState {
+            step,
+            reach,
+            targeted,
+        },
+        total,
+    )
+}
+
+/// The live verdict of the controls what-if, in the reader's language.
+fn verdict_text(reach: Memo<reach::Reach>) -> Signal<String> {
+    let app = use_app();
+    let story = story();
+    Signal::derive(move || {
+        reach.with(|r| reach::verdict(r, &story.breach_nodes, &story.controls, app.lang.get()))
+    })
+}
+
+/// A presenter slide: the diagram at the URL's step, and that step told in plain words.
+#[component]
+pub fn BreachStepSlide() -> impl IntoView {
+    let (diagram, _) = explorer_state();
+    view! {
+        <div class="breach-slide">
+            <BreachDiagram diagram=diagram />
+            <StepPanel step=diagram.step reach=diagram.reach />
+        </div>
+    }
+}
+
+/// A presenter slide: the controls what-if with its live verdict.
+#[component]
+pub fn ControlsSlide() -> impl IntoView {
+    let (diagram, _) = explorer_state();
+    let verdict = verdict_text(diagram.reach);
+    view! {
+        <div class="breach-slide">
+            <BreachDiagram diagram=diagram />
+            <p class="verdict" aria-live="polite">
+                <span class="analysis-badge">"Analysis"</span>
+                " "
+                <span class="verdict-text">{verdict}</span>
+            </p>
+            <WhatIf verdict=verdict />
+        </div>
+    }
+}
+
+/// The interactive part: diagram, stepper, what-if, link details, download.
+#[component]
+fn BreachExplorer() -> impl IntoView {
+    let app = use_app();
+    let (diagram, total) = explorer_state();
+    let step = diagram.step;
+    let reach = diagram.reach;
+    let targeted = diagram.targeted;
     let go = move |number: u16| app.update(|u| u.step = state::step_key(number));
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
@@ -73,9 +125,7 @@ fn BreachExplorer() -> impl IntoView {
             go(number);
         }
     };
-    let verdict = move || {
-        reach.with(|r| reach::verdict(r, &story.breach_nodes, &story.controls, app.lang.get()))
-    };
+    let verdict = verdict_text(reach);
 
     view! {
         <div class="breach-explorer">
@@ -99,7 +149,7 @@ fn BreachExplorer() -> impl IntoView {
                 <StepPanel step=step reach=reach />
             </div>
             <LinkDetails />
-            <WhatIf verdict=Signal::derive(verdict) />
+            <WhatIf verdict=verdict />
             <DownloadData />
         </div>
     }

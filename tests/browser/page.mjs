@@ -205,6 +205,8 @@ export const TIMELINE = {
   list: 'main#story section#timeline ol.timeline',
   event: 'main#story section#timeline li.event',
   sectionLink: 'a.event-section',
+  scale: 'main#story section#timeline svg.time-scale',
+  scaleBar: 'main#story section#timeline svg.time-scale rect.time-bar',
 };
 
 export const NUMBERS = {
