@@ -7,6 +7,7 @@ pub mod citation;
 pub mod content;
 pub mod diagram;
 pub mod embed;
+pub mod export;
 pub mod glossary;
 pub mod guidance;
 pub mod i18n;

@@ -2,7 +2,7 @@
 //! theme to `<html>`, and renders the story page or one view of it.
 
 pub mod browser;
-mod page;
+pub mod page;
 
 use crate::content::{story, Lang};
 use crate::url::{Limits, ThemeChoice, UrlState, View};

@@ -118,18 +118,12 @@ fn EmbedFooter() -> impl IntoView {
     }
 }
 
-/// The opening: what happened in one sentence, and three key numbers.
+/// The three key numbers of the hook, each with its label, value and citation.
 #[component]
-fn Hook() -> impl IntoView {
+pub fn KeyNumbers(figures: &'static [crate::content::Id]) -> impl IntoView {
     let state = use_app();
     let story = story();
-    let hook = story
-        .hook
-        .as_ref()
-        .expect("validated: the story has a hook");
-    let claim = story.claim(&hook.claim).expect("validated reference");
-    let figures = hook
-        .figures
+    let items = figures
         .iter()
         .filter_map(|id| story.figure(id))
         .map(|figure| {
@@ -141,6 +135,19 @@ fn Hook() -> impl IntoView {
             }
         })
         .collect_view();
+    view! { <ul class="key-numbers">{items}</ul> }
+}
+
+/// The opening: what happened in one sentence, and three key numbers.
+#[component]
+fn Hook() -> impl IntoView {
+    let state = use_app();
+    let story = story();
+    let hook = story
+        .hook
+        .as_ref()
+        .expect("validated: the story has a hook");
+    let claim = story.claim(&hook.claim).expect("validated reference");
     view! {
         <section id="hook" aria-labelledby="hook-title">
             <h1 id="hook-title">"How an outsider reached LINE through Naver Cloud, and what Tokyo demanded"</h1>
@@ -149,7 +156,7 @@ fn Hook() -> impl IntoView {
                 {move || claim.text.get(state.lang.get())}
                 <ClaimCites claims=std::slice::from_ref(&hook.claim) />
             </p>
-            <ul class="key-numbers">{figures}</ul>
+            <KeyNumbers figures=&hook.figures />
         </section>
     }
 }

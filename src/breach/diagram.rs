@@ -54,23 +54,7 @@ pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
     let app = use_app();
     let story = story();
     let container = NodeRef::<leptos::html::Div>::new();
-    // Start at a phone's width; the first measurement follows at once.
-    let measured = RwSignal::new(328.0f64);
-    let measure = move || {
-        if let Some(element) = container.get_untracked() {
-            let width = f64::from(element.client_width());
-            if width > 0.0 && (width - measured.get_untracked()).abs() >= 1.0 {
-                measured.set(width);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if container.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let measured = crate::diagram::container_width(container);
 
     let shape = Memo::new(move |_| {
         let lang = app.lang.get();

@@ -6,7 +6,6 @@
 //! section); the logic is in the pure modules below.
 
 pub mod diagram;
-mod download;
 pub mod layout;
 pub mod reach;
 pub mod state;
@@ -514,13 +513,13 @@ fn WhatIf(verdict: Signal<String>) -> impl IntoView {
 fn DownloadData() -> impl IntoView {
     let json = stix::attack_flow_json(story());
     let mime = "application/json";
-    let href = match download::object_url(&json, mime) {
+    let href = match crate::export::object_url(&json, mime) {
         Some(url) => {
             let revoke = url.clone();
-            on_cleanup(move || download::revoke(&revoke));
+            on_cleanup(move || crate::export::revoke(&revoke));
             url
         }
-        None => download::data_url(&json, mime),
+        None => crate::export::data_url(&json, mime),
     };
     view! {
         <p class="download-data">
@@ -528,6 +527,9 @@ fn DownloadData() -> impl IntoView {
                 "Download data"
             </a>
             " — the path as a STIX 2.1 bundle of MITRE Attack Flow 2.0 objects, with every step's citations. The ATT&CK technique ids in it are analysis."
+        </p>
+        <p class="download-data">
+            <crate::export::PictureDownloads selector="#breach svg.breach-diagram".into() file_stem="line-breach-path".into() label="Diagram" />
         </p>
     }
 }

@@ -2,9 +2,11 @@
 //! and escaping for SVG/XML built as strings (exports). Pure, unit-tested.
 
 mod geometry;
+mod measure;
 mod text;
 
 pub use geometry::{Point, Rect};
+pub use measure::{container_width, INITIAL_WIDTH};
 pub use text::{escape_xml, text_width, wrap_text};
 
 /// True when no two rectangles overlap (touching edges allowed): layouts use it in tests.

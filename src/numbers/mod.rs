@@ -11,7 +11,6 @@ use crate::content::story;
 use crate::i18n::{format_date, format_value};
 use charts::{chart_csv, report_label, Chart, ChartId, ChartKind};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 #[component]
 pub fn NumbersSection() -> impl IntoView {
@@ -75,9 +74,7 @@ fn ChartFigure(id: ChartId) -> impl IntoView {
     let differ = chart.with_untracked(|c| c.kind == ChartKind::Dots && c.values_differ());
     let download = move |_| {
         let csv = chart.with_untracked(chart_csv);
-        if download_text(&format!("line-breach-{}.csv", id.key()), &csv).is_err() {
-            leptos::logging::warn!("the CSV download was refused (sandboxed frame?)");
-        }
+        download_text(&format!("line-breach-{}.csv", id.key()), &csv);
     };
     view! {
         <figure class="chart" id=format!("chart-{}", id.key()) aria-labelledby=labelled_by>
@@ -88,6 +85,7 @@ fn ChartFigure(id: ChartId) -> impl IntoView {
             </figcaption>
             <div class="chart-canvas" node_ref=canvas inner_html=move || svg.get()></div>
             <ChartTable chart=chart />
+            <crate::export::PictureDownloads selector=format!("#chart-{} .chart-canvas svg", id.key()) file_stem=format!("line-breach-{}", id.key()) label="Chart" />
             <button type="button" class="csv-download" on:click=download>
                 "Download CSV"
                 <span class="visually-hidden">{move || chart.with(|c| format!(": {}", c.title))}</span>
@@ -162,29 +160,14 @@ fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
     }
 }
 
-/// Offers `text` as a file download through a Blob URL. UTF-8 with a byte-order
-/// mark, so spreadsheet programs read the quotes' curly punctuation correctly.
-fn download_text(file_name: &str, text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let document = window.document().ok_or(JsValue::NULL)?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(&format!("\u{feff}{text}")));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(file_name);
-    let body = document.body().ok_or(JsValue::NULL)?;
-    body.append_child(&link)?;
-    link.click();
-    link.remove();
-    // Revoke after the click has been handled; some browsers read the URL late.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1_000)?;
-    Ok(())
+/// Offers `text` as a CSV download. UTF-8 with a byte-order mark, so spreadsheet
+/// programs read the quotes' curly punctuation correctly.
+fn download_text(file_name: &str, text: &str) {
+    crate::export::save_text(
+        file_name,
+        "text/csv;charset=utf-8",
+        &format!("\u{feff}{text}"),
+    );
 }
 
 /// Every figure, each report's value side by side.

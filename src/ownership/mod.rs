@@ -345,37 +345,6 @@ fn RequirementNotice(own: OwnershipState) -> impl IntoView {
     }
 }
 
-/// Saves `text` as a file through a temporary object URL.
-fn download(text: &str, file_name: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(anchor) = document
-        .create_element("a")
-        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlAnchorElement>)
-    {
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        anchor.click();
-    }
-    // Freed once the browser has started the download.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(5),
-    );
-}
-
 /// "Download data": the ownership as BODS 0.4 statements.
 #[component]
 fn DownloadData() -> impl IntoView {
@@ -384,11 +353,14 @@ fn DownloadData() -> impl IntoView {
             <button
                 type="button"
                 class="own-download-button"
-                on:click=move |_| download(&bods::export_json(story()), bods::FILE_NAME)
+                on:click=move |_| crate::export::save_text(bods::FILE_NAME, "application/json", &bods::export_json(story()))
             >
                 "Download data (BODS 0.4 JSON)"
             </button>
             " The ownership as reported, in Open Ownership's Beneficial Ownership Data Standard: disputed shares as ranges, each statement naming its reports. The what-if is not included."
+        </p>
+        <p class="own-download">
+            <crate::export::PictureDownloads selector="#ownership .own-svg".into() file_stem="line-ownership".into() label="Diagram" />
         </p>
     }
 }

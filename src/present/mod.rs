@@ -131,23 +131,10 @@ fn render_slide(slide: Slide) -> AnyView {
                 .as_ref()
                 .expect("validated: the story has a hook");
             let claim = story.claim(&hook.claim).expect("validated reference");
-            let figures = hook
-                .figures
-                .iter()
-                .filter_map(|id| story.figure(id))
-                .map(|figure| {
-                    view! {
-                        <li class="key-number">
-                            <span class="key-label">{move || figure.label.get(app.lang.get())}</span>
-                            <FigureValue figure=figure />
-                        </li>
-                    }
-                })
-                .collect_view();
             view! {
                 <h1>"How an outsider reached LINE through Naver Cloud, and what Tokyo demanded"</h1>
                 <p class="lede">{move || claim.text.get(app.lang.get())} <ClaimCites claims=std::slice::from_ref(&hook.claim) /></p>
-                <ul class="key-numbers">{figures}</ul>
+                <crate::app::page::KeyNumbers figures=&hook.figures />
             }
             .into_any()
         }
