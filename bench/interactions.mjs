@@ -1,0 +1,254 @@
+// The interactions the bench times, in one table. Each row names the control by a list of
+// candidate selectors (first one that matches a visible element wins), so a new or renamed
+// control is a one-line change here. A candidate is a CSS selector, or { css, text } where
+// `text` is a case-insensitive regular expression the element's text or aria-label must match.
+//
+// act:
+//   click     click the first match every time (a toggle switches on, then off, ...)
+//   pingpong  click `targets` until it is disabled or gone, then `back` until that is, ...
+//   cycle     click the matches in turn (match i % count)
+//   range     set an <input type=range> to the next value of a 40-step sweep and fire `input`
+//   select    pick the next <option> of a <select> and fire `input` + `change`
+//   noop      nothing: the harness's own cost, to read the other rows against
+// view: the ?view= page the control lives on. Each interaction is timed on the story page
+// (every section at once: the most an interaction can touch; the budget uses this) and again
+// on its view; memory is measured per view, over interactions of that view in turn.
+// An interaction whose control is not on the page is reported as n/a; so is one that
+// navigates away (a plain link to another URL is a page load, not an in-page interaction).
+
+export const INTERACTIONS = [
+  { name: 'noop (harness)', act: 'noop', targets: [] },
+  {
+    name: 'step',
+    what: 'breach stepper: Next, Previous at the end',
+    view: 'breach',
+    act: 'pingpong',
+    targets: ['#breach button.step-next', { css: '#breach button', text: '^\\W*next\\b' }],
+    back: ['#breach button.step-prev', { css: '#breach button', text: '^\\W*prev' }],
+  },
+  {
+    name: 'toggle',
+    what: 'breach what-if: one control on / off',
+    view: 'breach',
+    act: 'click',
+    targets: ['#breach input[type=checkbox]', '#breach button[aria-pressed]', '#breach [role=switch]'],
+  },
+  {
+    name: 'slider drag',
+    what: 'ownership what-if: one input event of a drag',
+    view: 'ownership',
+    act: 'range',
+    targets: ['#ownership input[type=range]'],
+  },
+  {
+    name: 'selection',
+    what: 'ownership diagram: select a node (each in turn)',
+    view: 'ownership',
+    act: 'cycle',
+    targets: ['#ownership svg .own-node[tabindex]', '#ownership svg g[tabindex][role=button]', '#ownership svg [tabindex]'],
+  },
+  {
+    name: 'language switch',
+    what: 'language switcher, if the page has one',
+    act: 'cycle',
+    targets: [
+      'select[name=lang]',
+      'select#lang',
+      '[data-lang-switch] select',
+      '.lang-switch select',
+      '[data-lang-switch] button',
+      '.lang-switch button',
+      'button[data-lang]',
+      '[data-lang-switch] a',
+      '.lang-switch a',
+      'a[hreflang]',
+    ],
+  },
+  {
+    name: 'view switch',
+    what: 'view switcher, if the page has one',
+    act: 'cycle',
+    targets: [
+      '[data-view-switch] button',
+      '.view-switch button',
+      '[role=tablist] [role=tab]',
+      '[data-view-switch] a',
+      '.view-switch a',
+      'nav a[href*="view="]',
+      'main#story a[href*="view="]',
+    ],
+  },
+];
+
+/** The floor's one interaction, timed the same way. */
+export const FLOOR_INTERACTIONS = [
+  { name: 'noop (harness)', act: 'noop', targets: [] },
+  { name: 'counter click', what: 'the floor counter: +1', act: 'click', targets: ['#counter', 'button'] },
+];
+
+/**
+ * Installed in the page (page.evaluate(installBench)): window.__bench with
+ * find(spec), run(spec, i) and loop(specs, count). Self-contained: it is serialised.
+ */
+export function installBench() {
+  if (window.__bench) return;
+  const visible = (el) => {
+    if (!el.isConnected || el.getClientRects().length === 0) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none';
+  };
+  const enabled = (el) => !el.disabled && el.getAttribute('aria-disabled') !== 'true';
+  const findAll = (candidates = []) => {
+    for (const candidate of candidates) {
+      const { css, text } = typeof candidate === 'string' ? { css: candidate } : candidate;
+      let els;
+      try {
+        els = [...document.querySelectorAll(css)].filter(visible);
+      } catch {
+        continue;
+      }
+      if (text) {
+        const re = new RegExp(text, 'i');
+        els = els.filter((el) => re.test(el.textContent.trim()) || re.test(el.getAttribute('aria-label') || ''));
+      }
+      if (els.length > 0) return els;
+    }
+    return [];
+  };
+  const cache = new Map();
+  const matches = (key, candidates) => {
+    let els = cache.get(key);
+    if (!els || els.length === 0 || !els.every((el) => el.isConnected)) {
+      els = findAll(candidates);
+      cache.set(key, els);
+    }
+    return els;
+  };
+  const click = (el) => {
+    if (typeof el.click === 'function') el.click();
+    else el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+  };
+  const state = new Map();
+
+  const run = (spec, i) => {
+    const key = spec.name;
+    switch (spec.act) {
+      case 'noop':
+        return true;
+      case 'click': {
+        const [el] = matches(key, spec.targets);
+        if (!el) return false;
+        click(el);
+        return true;
+      }
+      case 'cycle': {
+        const els = matches(key, spec.targets);
+        if (els.length === 0) return false;
+        const el = els[i % els.length];
+        if (el.tagName === 'SELECT') {
+          const options = [...el.options].filter((o) => !o.disabled);
+          if (options.length < 2) return false;
+          const current = options.findIndex((o) => o.value === el.value);
+          el.value = options[(current + 1) % options.length].value;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          return true;
+        }
+        click(el);
+        return true;
+      }
+      case 'select': {
+        const [el] = matches(key, spec.targets);
+        if (!el) return false;
+        const options = [...el.options].filter((o) => !o.disabled);
+        if (options.length < 2) return false;
+        const current = options.findIndex((o) => o.value === el.value);
+        el.value = options[(current + 1) % options.length].value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        return true;
+      }
+      case 'range': {
+        const [el] = matches(key, spec.targets);
+        if (!el) return false;
+        const min = Number(el.min || 0);
+        const max = Number(el.max || 100);
+        const span = Math.min(40, max - min);
+        const k = i % (2 * span);
+        const low = Math.max(min, Math.round((min + max) / 2 - span / 2));
+        el.value = String(low + (k < span ? k : 2 * span - k));
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        return true;
+      }
+      case 'pingpong': {
+        const forward = matches(`${key} forward`, spec.targets)[0];
+        const back = matches(`${key} back`, spec.back)[0];
+        let dir = state.get(key) ?? 1;
+        if (dir === 1 && !(forward && enabled(forward))) dir = -1;
+        else if (dir === -1 && !(back && enabled(back))) dir = 1;
+        state.set(key, dir);
+        const el = dir === 1 ? forward : back;
+        if (!el || !enabled(el)) return false;
+        click(el);
+        return true;
+      }
+      default:
+        throw new Error(`unknown act ${spec.act}`);
+    }
+  };
+
+  /** Resolves after the next frame has been produced (rAF, then a task after it). */
+  const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  /** Yields one task (no timer clamping), so the microtasks Leptos' effects run in have run. */
+  const yieldTask = () =>
+    new Promise((ok) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => ok();
+      channel.port2.postMessage(0);
+    });
+
+  window.__bench = {
+    present: (spec) => spec.act === 'noop' || findAll(spec.targets).length > 0,
+    describe: (spec) => {
+      const el = findAll(spec.targets)[0];
+      if (!el) return null;
+      const id = el.id ? `#${el.id}` : '';
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      return `${el.tagName.toLowerCase()}${id}${cls}`;
+    },
+    run,
+    async timed(spec, i) {
+      const ok = run(spec, i);
+      await nextFrame();
+      return ok;
+    },
+    /**
+     * `count` timed runs for the trace: each after a frame and a 30 ms pause, between the
+     * user-timing marks bench:start:K (just before the event) and bench:end:K (in the first
+     * task after the next frame). Returns, per run, whether the control was there and enabled.
+     */
+    async series(spec, from, count) {
+      const oks = [];
+      for (let k = 0; k < count; k += 1) {
+        await nextFrame();
+        await new Promise((ok) => setTimeout(ok, 30));
+        performance.mark(`bench:start:${k}`);
+        oks.push(run(spec, from + k));
+        await nextFrame();
+        performance.mark(`bench:end:${k}`);
+      }
+      return oks;
+    },
+    async loop(specs, count) {
+      let done = 0;
+      for (let i = 0; i < count; i += 1) {
+        const spec = specs[i % specs.length];
+        if (run(spec, Math.floor(i / specs.length))) done += 1;
+        await yieldTask();
+        if (i % 50 === 49) await nextFrame();
+      }
+      await nextFrame();
+      return done;
+    },
+  };
+}
