@@ -30,49 +30,69 @@ fn page_css(document: &web_sys::Document) -> String {
 }
 
 /// The SVG element as standalone markup, with the page's theme and styles inside it.
+///
+/// Built as text from the serialised element: cloning it inside the page would
+/// re-apply its styles there, which the page's strict CSP (rightly) refuses.
 fn standalone_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
     let document = svg.owner_document()?;
-    let copy = svg
-        .clone_node_with_deep(true)
-        .ok()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?;
     let rect = svg.get_bounding_client_rect();
     let (width, height) = (rect.width().max(1.0), rect.height().max(1.0));
-    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    let _ = copy.set_attribute("width", &format!("{width}"));
-    let _ = copy.set_attribute("height", &format!("{height}"));
-    // The page's theme variables live on <html>; carry its attributes as classes of the copy.
-    let theme = document
+    let dark = document
         .document_element()
         .and_then(|root| root.get_attribute("data-theme"))
-        .unwrap_or_else(|| "light".into());
-    let style = document
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), "style")
-        .ok()?;
-    // `:root` in the page's CSS means <html>; in the standalone file the root is the <svg>.
-    let css = page_css(&document).replace(
-        ":root[data-theme=\"dark\"]",
-        if theme == "dark" { "svg" } else { ":not(*)" },
-    );
-    style.set_text_content(Some(&css));
-    let background = document
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
-        .ok()?;
-    for (name, value) in [
-        ("width", "100%"),
-        ("height", "100%"),
-        ("class", "export-background"),
-    ] {
-        let _ = background.set_attribute(name, value);
+        .is_some_and(|theme| theme == "dark");
+    let markup = web_sys::XmlSerializer::new().ok()?.serialize_to_string(svg).ok()?;
+    Some((with_styles(&markup, &page_css(&document), dark, width, height), width, height))
+}
+
+/// Puts the page's CSS (with `:root` rules mapped onto the `<svg>` root), a size and a
+/// background into serialised SVG markup.
+fn with_styles(markup: &str, css: &str, dark: bool, width: f64, height: f64) -> String {
+    let css = css
+        .replace(":root[data-theme=\"dark\"]", if dark { "svg" } else { ":not(*)" })
+        .replace(":root", "svg");
+    let open_end = markup.find('>').unwrap_or(0);
+    let (open, rest) = markup.split_at(open_end);
+    let mut open = without_attribute(&without_attribute(open, "width"), "height");
+    if !open.contains("xmlns=") {
+        open.push_str(" xmlns=\"http://www.w3.org/2000/svg\"");
     }
-    let _ = copy.insert_before(&style, copy.first_child().as_ref());
-    let _ = copy.insert_before(&background, style.next_sibling().as_ref());
-    let markup = web_sys::XmlSerializer::new()
-        .ok()?
-        .serialize_to_string(&copy)
-        .ok()?;
-    Some((markup, width, height))
+    format!(
+        "{open} width=\"{width}\" height=\"{height}\"><style><![CDATA[{}]]></style><rect width=\"100%\" height=\"100%\" fill=\"{}\"/>{}",
+        css.replace("]]>", "]] >"),
+        if dark { "#121417" } else { "#ffffff" },
+        &rest[1..],
+    )
+}
+
+/// An opening tag without one attribute (`name="…"`), which the export sets anew.
+fn without_attribute(tag: &str, name: &str) -> String {
+    let needle = format!(" {name}=\"");
+    match tag.find(&needle) {
+        Some(start) => {
+            let value_start = start + needle.len();
+            match tag[value_start..].find('"') {
+                Some(len) => format!("{}{}", &tag[..start], &tag[value_start + len + 1..]),
+                None => tag.to_string(),
+            }
+        }
+        None => tag.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exported_svg_has_one_size_and_its_styles_inside() {
+        let markup = r#"<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200" class="c"><text>a &amp; b</text></svg>"#;
+        let out = with_styles(markup, ":root { --ink: #000 } .c > text { fill: var(--ink) }", false, 640.0, 400.0);
+        assert_eq!(out.matches(" width=").count(), 2, "the svg's and the background's: {out}");
+        assert!(out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="c" width="640" height="400">"#), "{out}");
+        assert!(out.contains("<![CDATA[svg { --ink: #000 } .c > text"), "{out}");
+        assert!(out.ends_with("<text>a &amp; b</text></svg>"));
+    }
 }
 
 /// Saves the SVG element as `file_name` (…`.svg`).

@@ -6,21 +6,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser, useSession, waitForApp, withShotOnFailure } from './browser.mjs';
+import { random } from './seeded.mjs';
 import { REPO_ROOT, startServer } from './server.mjs';
 
 const session = useSession();
-
-/** A small seeded PRNG (mulberry32), so every run tries the same inputs. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['view', 'lang', 'theme', 'embed', 'present', 'select', 'stake', 'step', 'controls', 'link', 'req', 'slide', 'childId', 'x', ''];
 const NASTY = [

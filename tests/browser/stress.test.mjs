@@ -1,0 +1,81 @@
+// Stress: thousands of random but valid reader actions (clicks, keys, slider moves,
+// language and view switches) with a fixed seed, across views and languages. Any console
+// error, page error or panic fails the test.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useSession, withShotOnFailure } from './browser.mjs';
+import { LANGS, VIEWS } from './page.mjs';
+import { random } from './seeded.mjs';
+
+const session = useSession();
+
+const ACTIONS_PER_LANE = 700;
+const LANES = 3;
+
+/** Controls a reader can use; downloads are left out (they only save files). */
+const CLICKABLE = [
+  'main#story button:not(.download-picture):not(.own-download-button):not(.csv-download)',
+  'main#story [role="button"]',
+  'main#story input[type="checkbox"]',
+  'main#story a[href^="#"]',
+  'header button, header a[href^="?"]',
+].join(', ');
+const KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Escape', 'Tab', 'Shift+Tab', 'Space', 'PageDown', 'PageUp'];
+
+async function randomAction(page, next, baseUrl) {
+  const roll = next();
+  if (roll < 0.5) {
+    const targets = page.locator(CLICKABLE);
+    const count = await targets.count();
+    if (count === 0) return 'none';
+    const target = targets.nth(Math.floor(next() * count));
+    if (!(await target.isVisible().catch(() => false))) return 'hidden';
+    await target.click({ timeout: 300, force: next() < 0.2 }).catch(() => {});
+    return 'click';
+  }
+  if (roll < 0.8) {
+    await page.keyboard.press(KEYS[Math.floor(next() * KEYS.length)]);
+    return 'key';
+  }
+  if (roll < 0.9) {
+    const slider = page.locator('main#story input[type="range"]');
+    if ((await slider.count()) > 0 && (await slider.first().isVisible().catch(() => false))) {
+      await slider.first().fill(String(Math.floor(next() * 101))).catch(() => {});
+      return 'slider';
+    }
+    return 'none';
+  }
+  // Switch language or view by link, as a reader following a shared URL would.
+  const view = VIEWS[Math.floor(next() * VIEWS.length)];
+  const lang = LANGS[Math.floor(next() * LANGS.length)];
+  const query = next() < 0.5 ? `?lang=${lang}` : `?view=${view}&lang=${lang}`;
+  await page.goto(new URL(query, baseUrl).href, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-ready="1"]');
+  return 'navigate';
+}
+
+test(`${ACTIONS_PER_LANE * LANES} random reader actions never cause an error or a panic`, async (t) => {
+  const starts = ['/', '/?view=breach&lang=ja', '/?view=ownership&lang=ko&theme=dark'];
+  await Promise.all(
+    starts.slice(0, LANES).map(async (start, lane) => {
+      const next = random(1000 + lane);
+      const opened = await session.openPage(start);
+      // Dialogs that open (Embed this) are closed by Escape among the keys; downloads are ignored.
+      opened.page.on('download', (download) => download.cancel().catch(() => {}));
+      await withShotOnFailure(opened, `${t.name} lane ${lane}`, async () => {
+        const counts = {};
+        for (let i = 0; i < ACTIONS_PER_LANE; i++) {
+          const kind = await randomAction(opened.page, next, session.server.url);
+          counts[kind] = (counts[kind] ?? 0) + 1;
+          if (opened.pageErrors.length || opened.consoleErrors.length) break;
+        }
+        assert.deepEqual(opened.pageErrors, [], `page errors (lane ${lane}, ${JSON.stringify(counts)})`);
+        assert.deepEqual(opened.consoleErrors, [], `console errors (lane ${lane})`);
+        assert.equal(await opened.page.locator('#panic-notice').count(), 0, 'no panic');
+        assert.ok(await opened.page.locator('main#story').count(), 'the explainer is still there');
+      });
+      await opened.close();
+    }),
+  );
+});
