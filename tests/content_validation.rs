@@ -54,6 +54,24 @@ fn the_real_content_is_valid() {
 }
 
 #[test]
+fn missing_translation_names_file_record_and_language() {
+    let errors = validate_with("content/claims.json", |v| {
+        v["claims"][0]["text"]["ja"] = json!("");
+        v["claims"][0]["text"]["ko"] = json!("  ");
+    });
+    let record = errors
+        .iter()
+        .find(|e| e.field == "text.ja")
+        .expect("a missing Japanese text is reported")
+        .record
+        .clone();
+    let ja = find(&errors, &record, "text.ja");
+    assert_eq!(ja.file, "content/claims.json");
+    assert!(ja.message.contains("ja translation is missing"), "{ja}");
+    find(&errors, &record, "text.ko");
+}
+
+#[test]
 fn dangling_reference_names_file_record_and_field() {
     let errors = validate_with("content/entities.json", |v| {
         v["relations"][0]["to"] = json!("no-such-company");
@@ -230,4 +248,71 @@ fn invalid_attack_technique_id_is_rejected() {
         v["breach_steps"][1]["techniques"][0]["id"] = json!("TA0001");
     });
     find(&errors, "naver-cloud", "techniques[0].id");
+}
+
+mod arbitrary_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever bytes a content file holds, loading reports errors and never panics.
+        #[test]
+        fn arbitrary_bytes_in_a_content_file_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let mut files = real_content();
+            files[0].1 = String::from_utf8_lossy(&bytes).into_owned();
+            let _ = load_story(&files);
+        }
+
+        /// Valid JSON of any shape in any section is rejected or accepted, never a panic.
+        #[test]
+        fn arbitrary_json_in_every_section_never_panics(
+            section in prop::sample::select(vec!["sources", "claims", "figures", "entities", "relations", "breach_nodes",
+                "breach_links", "breach_steps", "controls", "guidances", "requirements", "events", "terms",
+                "disagreements", "questions", "hook", "other"]),
+            value in arbitrary_json(),
+        ) {
+            let mut files = real_content();
+            files.push(("content/zz-fuzz.json".into(), json!({ section: value }).to_string()));
+            let _ = load_story(&files);
+        }
+
+        /// A real record with one field replaced by arbitrary JSON: rejected with a located
+        /// message or accepted, never a panic.
+        #[test]
+        fn mutated_records_never_panic(index in 0usize..12, field in "[a-z_]{1,12}", value in arbitrary_json()) {
+            let errors = std::panic::catch_unwind(|| {
+                let mut files = real_content();
+                let entry = files.iter_mut().find(|(n, _)| n == "content/breach.json").unwrap();
+                let mut parsed: Value = serde_json::from_str(&entry.1).unwrap();
+                if let Some(record) = parsed["breach_steps"].get_mut(index % 5) {
+                    record[field.as_str()] = value.clone();
+                }
+                entry.1 = parsed.to_string();
+                load_story(&files).err()
+            });
+            prop_assert!(errors.is_ok(), "the loader panicked");
+            if let Ok(Some(errors)) = errors {
+                prop_assert!(errors.iter().all(|e| !e.file.is_empty()), "{errors:?}");
+            }
+        }
+    }
+
+    fn arbitrary_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            ".{0,20}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
+                prop::collection::btree_map("[a-z_]{1,8}", inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
 }
