@@ -304,7 +304,9 @@ mod arbitrary_input {
             Just(Value::Null),
             any::<bool>().prop_map(Value::from),
             any::<i64>().prop_map(Value::from),
-            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
             ".{0,20}".prop_map(Value::from),
         ];
         leaf.prop_recursive(3, 24, 6, |inner| {

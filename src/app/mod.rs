@@ -122,18 +122,64 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    view! { <page::Page /> }
+    // leptos_i18n follows the app's language; it neither detects nor stores one itself
+    // (no cookie feature; `<html lang>` is set above).
+    view! {
+        <crate::i18n::i18n::I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
+            <LocaleFollower />
+            <page::Page />
+        </crate::i18n::i18n::I18nContextProvider>
+    }
+}
+
+/// Keeps leptos_i18n's locale equal to `AppState.lang`.
+#[component]
+fn LocaleFollower() -> impl IntoView {
+    let state = use_app();
+    let i18n = crate::i18n::i18n::use_i18n();
+    Effect::new(move |_| i18n.set_locale(crate::i18n::locale(state.lang.get())));
+}
+
+/// English / 日本語 / 한국어: each label in its own language; switching keeps every other
+/// part of the state, since it changes only `lang` in the one URL state.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let state = use_app();
+    let options = [Lang::En, Lang::Ja, Lang::Ko]
+        .into_iter()
+        .map(|lang| {
+            let label = match lang {
+                Lang::En => crate::tr!(Lang::En, language.en),
+                Lang::Ja => crate::tr!(Lang::Ja, language.ja),
+                Lang::Ko => crate::tr!(Lang::Ko, language.ko),
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="lang-option"
+                        lang=lang.code()
+                        data-lang=lang.code()
+                        aria-current=move || (state.lang.get() == lang).then_some("true")
+                        on:click=move |_| state.update(|u| u.lang = Some(lang))
+                    >
+                        {label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="lang-switcher" aria-label=move || crate::tr!(state.lang.get(), language.label)>
+            <ul>{options}</ul>
+        </nav>
+    }
 }
 
 /// The frame every section shares: an anchor, a heading, and one plain sentence that
 /// says what the reader will learn.
 #[component]
-pub fn SectionFrame(
-    id: &'static str,
-    title: &'static str,
-    intro: &'static str,
-    children: Children,
-) -> impl IntoView {
+pub fn SectionFrame(id: &'static str, children: Children) -> impl IntoView {
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
     let state = use_app();
@@ -142,10 +188,10 @@ pub fn SectionFrame(
     view! {
         <section id=id class="story-section" aria-labelledby=labelled_by>
             <div class="section-head">
-                <h2 id=heading_id>{title}</h2>
-                {embeddable.map(|view| view! { <crate::embed::EmbedButton view=view title=title /> })}
+                <h2 id=heading_id>{move || crate::i18n::section_title(id, state.lang.get())}</h2>
+                {embeddable.map(|view| view! { <crate::embed::EmbedButton view=view /> })}
             </div>
-            <p class="intro">{intro}</p>
+            <p class="intro">{move || crate::i18n::section_intro(id, state.lang.get())}</p>
             {children()}
         </section>
     }

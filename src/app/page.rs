@@ -14,13 +14,24 @@ pub fn Page() -> impl IntoView {
     let embedded = state.url.with_untracked(|u| u.embed);
     let presenting = Memo::new(move |_| state.url.with(|u| u.present));
     view! {
-        <a class="skip-link" href="#story">"Skip to the explainer"</a>
+        <a class="skip-link" href="#story">{move || crate::tr!(state.lang.get(), skip)}</a>
         {(!embedded).then(|| view! {
             <header class="masthead">
-                <p class="kicker">"Explainer · told as of the reports, March–April 2024"</p>
+                <p class="kicker">{move || crate::tr!(state.lang.get(), kicker)}</p>
+                <super::LanguageSwitcher />
             </header>
         })}
         <main id="story" data-view=move || if presenting.get() { "present" } else { view_key.get().key() }>
+            // One view, an embed or a slide other than the title has no visible <h1>: screen
+            // reader users still get the explainer's name as the page's first heading.
+            {move || {
+                let own_h1 = if presenting.get() {
+                    state.url.with(|u| u.slide_number()) == 1
+                } else {
+                    view_key.get() == View::Story
+                };
+                (!own_h1).then(|| view! { <h1 class="visually-hidden">{move || crate::tr!(state.lang.get(), hook.title)}</h1> })
+            }}
             {move || if presenting.get() {
                 view! { <crate::present::Presenter /> }.into_any()
             } else { match view_key.get() {
@@ -50,9 +61,9 @@ pub fn Page() -> impl IntoView {
             view! {
                 <footer class="colophon">
                     <p>
-                        "Every fact on this page comes from five news reports, listed under "
-                        <a href=move || if view_key.get() == View::Story { "#sources".to_string() } else { state.href_to(View::Sources, "") }>"Sources"</a>
-                        ". Analysis is marked as such."
+                        {move || crate::tr!(state.lang.get(), footer.before)}
+                        <a href=move || if view_key.get() == View::Story { "#sources".to_string() } else { state.href_to(View::Sources, "") }>{move || crate::tr!(state.lang.get(), footer.sources)}</a>
+                        {move || crate::tr!(state.lang.get(), footer.after)}
                     </p>
                 </footer>
             }.into_any()
@@ -91,11 +102,11 @@ fn PrintFooter() -> impl IntoView {
     view! {
         <footer class="print-only print-footer">
             {move || (state.url.with(|u| u.view) != View::Story && state.url.with(|u| u.view) != View::Sources).then(|| view! {
-                <h2>"Sources"</h2>
-                <p>"Superscript numbers refer to these reports."</p>
+                <h2>{crate::tr!(state.lang.get(), footer.sources)}</h2>
+                <p>{crate::tr!(state.lang.get(), footer.superscript)}</p>
             })}
             <ol class="print-reports">{reports}</ol>
-            <p>"Printed from " <span class="print-url">{href}</span></p>
+            <p>{move || crate::tr!(state.lang.get(), footer.printed)} <span class="print-url">{href}</span></p>
         </footer>
     }
 }
@@ -112,8 +123,9 @@ fn EmbedFooter() -> impl IntoView {
         .join("; ");
     view! {
         <footer class="embed-footer">
-            <a href=move || state.full_explainer_href() target="_blank" rel="noopener">"Open the full explainer ↗"</a>
-            <p class="embed-sources">"Sources: " {sources}</p>
+            <super::LanguageSwitcher />
+            <a href=move || state.full_explainer_href() target="_blank" rel="noopener">{move || crate::tr!(state.lang.get(), footer.open_full)}</a>
+            <p class="embed-sources">{move || crate::tr!(state.lang.get(), footer.sources_colon)} {sources}</p>
         </footer>
     }
 }
@@ -150,8 +162,8 @@ fn Hook() -> impl IntoView {
     let claim = story.claim(&hook.claim).expect("validated reference");
     view! {
         <section id="hook" aria-labelledby="hook-title">
-            <h1 id="hook-title">"How an outsider reached LINE through Naver Cloud, and what Tokyo demanded"</h1>
-            <h2 class="visually-hidden">"What happened"</h2>
+            <h1 id="hook-title">{move || crate::tr!(state.lang.get(), hook.title)}</h1>
+            <h2 class="visually-hidden">{move || crate::tr!(state.lang.get(), hook.what)}</h2>
             <p class="lede">
                 {move || claim.text.get(state.lang.get())}
                 <ClaimCites claims=std::slice::from_ref(&hook.claim) />

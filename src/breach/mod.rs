@@ -24,11 +24,7 @@ use leptos::prelude::*;
 #[component]
 pub fn BreachSection() -> impl IntoView {
     view! {
-        <SectionFrame
-            id="breach"
-            title="How they got in"
-            intro="The intruder did not break into LINE directly: it came through a subcontractor of Naver Cloud and a system both companies shared."
-        >
+        <SectionFrame id="breach">
             <BreachExplorer />
             <Context2021 />
             <BreachText />
@@ -97,7 +93,7 @@ pub fn ControlsSlide() -> impl IntoView {
         <div class="breach-slide">
             <BreachDiagram diagram=diagram />
             <p class="verdict" aria-live="polite">
-                <span class="analysis-badge">"Analysis"</span>
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
                 " "
                 <span class="verdict-text">{verdict}</span>
             </p>
@@ -132,14 +128,14 @@ fn BreachExplorer() -> impl IntoView {
                 class="breach-stage"
                 tabindex="0"
                 role="group"
-                aria-roledescription="stepper"
-                aria-label="The breach path, step by step. Left and right arrow keys change the step."
+                aria-roledescription=crate::tx!(breach.stepper)
+                aria-label=crate::tx!(breach.stepper_label)
                 on:keydown=on_keydown
             >
                 <BreachDiagram diagram=diagram />
                 <Legend />
                 <p class="verdict" aria-live="polite">
-                    <span class="analysis-badge">"Analysis"</span>
+                    <span class="analysis-badge">{crate::tx!(analysis)}</span>
                     " "
                     <span class="verdict-text">{verdict}</span>
                 </p>
@@ -190,9 +186,9 @@ fn TargetedNote(targeted: Memo<Vec<Id>>) -> impl IntoView {
         Some(view! {
             <p class="targeted-note">
                 <span class="targeted-key" aria-hidden="true"></span>
-                "Marked: the links the selected demand "
+                {crate::tx!(breach.marked_before)}
                 <a href=requirement_href(requirement)>{requirement_name(requirement, lang)}</a>
-                " is aimed at: "
+                {crate::tx!(breach.marked_after)}
                 {names.join("; ")}
                 "."
             </p>
@@ -221,7 +217,12 @@ fn Stepper(step: Memo<u16>, total: u16) -> impl IntoView {
                     .breach_steps
                     .get(usize::from(number) - 1)
                     .map_or(String::new(), |s| {
-                        format!("Step {number}: {}", s.title.get(app.lang.get()))
+                        crate::tr!(
+                            app.lang.get(),
+                            breach.step_title,
+                            n = number,
+                            title = s.title.get(app.lang.get())
+                        )
                     })
             };
             view! {
@@ -231,10 +232,12 @@ fn Stepper(step: Memo<u16>, total: u16) -> impl IntoView {
                         class="step-dot"
                         class:done=move || { number < step.get() }
                         aria-current=move || (number == step.get()).then_some("step")
-                        aria-label=title
                         on:click=move |_| go(number)
                     >
+                        // The name comes from the hidden title, not aria-label: a label that
+                        // glues the number to a word ("1단계") no longer contains the visible "1".
                         <span aria-hidden="true">{number}</span>
+                        <span class="visually-hidden">{title}</span>
                     </button>
                 </li>
             }
@@ -286,7 +289,7 @@ fn StepPanel(step: Memo<u16>, reach: Memo<reach::Reach>) -> impl IntoView {
         Some(view! {
             <article class="step-panel" data-step=record.id.as_str()>
                 <p class="step-kicker">
-                    {format!("Step {number} of {total}")}
+                    {move || crate::tr!(app.lang.get(), breach.step_of, n = number, total = total)}
                     {record.date.map(|date| view! {
                         " · "
                         <time class="step-date" datetime=date.iso()>{move || format_date(date, app.lang.get())}</time>
@@ -296,10 +299,8 @@ fn StepPanel(step: Memo<u16>, reach: Memo<reach::Reach>) -> impl IntoView {
                 <p>{move || record.body.get(app.lang.get())} <ClaimCites claims=&record.claims /></p>
                 {stopped.map(|node| view! {
                     <p class="stopped-note">
-                        <span class="analysis-badge">"Analysis"</span>
-                        " With the controls you switched on, the intruder would not get this far: it stops at “"
-                        {move || node.label.get(app.lang.get())}
-                        "”."
+                        <span class="analysis-badge">{crate::tx!(analysis)}</span>
+                        {move || crate::tr!(app.lang.get(), breach.stopped, node = node.label.get(app.lang.get()))}
                     </p>
                 })}
                 <TechniqueNote step=record />
@@ -314,13 +315,14 @@ fn TechniqueNote(step: &'static BreachStep) -> impl IntoView {
     (!step.techniques.is_empty()).then(|| {
         view! {
             <div class="analysis techniques">
-                <span class="analysis-badge">"Analysis"</span>
-                " ATT&CK mapping by the explainer, not stated in the reports:"
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
+                {crate::tx!(breach.attck_note)}
                 <ul>
                     {step.techniques.iter().map(|t| view! {
                         <li class="technique">
-                            <code>{t.id.as_str()}</code>" "<strong>{t.name.as_str()}</strong>
-                            {format!(" ({}): ", t.tactic)}
+                            // ATT&CK's own technique and tactic names stay as MITRE writes them.
+                            <span lang="en"><code>{t.id.as_str()}</code>" "<strong>{t.name.as_str()}</strong>
+                            {format!(" ({})", t.tactic)}</span>": "
                             {move || t.why.get(app.lang.get())}
                         </li>
                     }).collect_view()}
@@ -387,23 +389,24 @@ fn LinkDetails() -> impl IntoView {
         Some(view! {
             <section class="link-details" aria-labelledby="link-details-title" data-link=link.id.as_str()>
                 <h3 id="link-details-title">
-                    "Selected link: " {node(&link.from)} " → " {node(&link.to)}
+                    {crate::tx!(breach.selected_link)} {node(&link.from)} " → " {node(&link.to)}
                 </h3>
                 <p>{move || state::sentence_start(link.label.get(app.lang.get()))} "." <ClaimCites claims=&link.claims /></p>
                 <p class="link-cutters">
-                    <span class="analysis-badge">"Analysis"</span>
+                    <span class="analysis-badge">{crate::tx!(analysis)}</span>
                     {if cutters.is_empty() {
-                        " No control the reports name cuts this link in the model.".to_owned()
+                        crate::tr!(lang, breach.no_cutter).to_owned()
                     } else {
-                        format!(
-                            " In the model, this link is cut by: {}.",
-                            cutters.iter().map(|c| c.name.get(lang)).collect::<Vec<_>>().join("; ")
+                        crate::tr!(
+                            lang,
+                            breach.cut_by,
+                            cutters = cutters.iter().map(|c| c.name.get(lang)).collect::<Vec<_>>().join("; ")
                         )
                     }}
                 </p>
-                <h4>"What the ministry demanded about this link"</h4>
+                <h4>{crate::tx!(breach.ministry_demanded)}</h4>
                 {if demands.is_empty() {
-                    view! { <p>"No demand in the two guidances is aimed at this link."</p> }.into_any()
+                    view! { <p>{crate::tx!(breach.no_demand)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="link-demands">
@@ -424,7 +427,7 @@ fn LinkDetails() -> impl IntoView {
                                         </a>
                                         " "
                                         <span class="status" data-status=format!("{:?}", requirement.status).to_lowercase()>
-                                            {status_label(requirement.status)}
+                                            {move || status_label(requirement.status, crate::i18n::current_lang())}
                                         </span>
                                     </li>
                                 }
@@ -433,7 +436,7 @@ fn LinkDetails() -> impl IntoView {
                     }.into_any()
                 }}
                 <button type="button" class="link-close" on:click=move |_| app.update(|u| u.link = None)>
-                    "Close"
+                    {crate::tx!(close)}
                 </button>
             </section>
         })
@@ -476,18 +479,18 @@ fn WhatIf(verdict: Signal<String>) -> impl IntoView {
                             <span class="control-name">{move || control.name.get(app.lang.get())}</span>
                             " "
                             <span class="status" data-status=format!("{:?}", control.status).to_lowercase()>
-                                {status_label(control.status)}
+                                {move || status_label(control.status, crate::i18n::current_lang())}
                             </span>
                         </label>
                     </div>
                     <p class="control-reported">
-                        "Reported: " {move || control.reported.get(app.lang.get())}
+                        {crate::tx!(breach.reported)} {move || control.reported.get(app.lang.get())}
                         <ClaimCites claims=&control.claims />
                     </p>
                     <p class="control-rationale">
-                        <span class="analysis-badge">"Analysis"</span>
+                        <span class="analysis-badge">{crate::tx!(analysis)}</span>
                         " " {move || control.rationale.get(app.lang.get())}
-                        {format!(" Cuts: {}.", cuts.join("; "))}
+                        {move || crate::tr!(app.lang.get(), breach.cuts, links = cuts.join("; "))}
                     </p>
                 </li>
             }
@@ -496,11 +499,11 @@ fn WhatIf(verdict: Signal<String>) -> impl IntoView {
     view! {
         <fieldset class="whatif">
             <legend>
-                "What if these controls had been in place? "
-                <span class="analysis-badge">"Analysis"</span>
+                {crate::tx!(breach.whatif)}
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
             </legend>
             <p class="whatif-note">
-                "A model built on the reported facts, not a finding of the reports: each control is assumed to cut the link named below, and the diagram computes how far the intruder then gets. Each status is as LY's report of 1 April 2024 gives it."
+                {crate::tx!(breach.whatif_note)}
             </p>
             <ul class="control-list">{items}</ul>
             <p class="whatif-verdict">{move || verdict.get()}</p>
@@ -524,9 +527,9 @@ fn DownloadData() -> impl IntoView {
     view! {
         <p class="download-data">
             <a class="download-link" href=href download=stix::EXPORT_FILE_NAME type=mime>
-                "Download data"
+                {crate::tx!(breach.download_data)}
             </a>
-            " — the path as a STIX 2.1 bundle of MITRE Attack Flow 2.0 objects, with every step's citations. The ATT&CK technique ids in it are analysis."
+            {crate::tx!(breach.download_note)}
         </p>
         <p class="download-data">
             <crate::export::PictureDownloads selector="#breach svg.breach-diagram".into() file_stem="line-breach-path".into() label="Diagram" />
@@ -542,7 +545,7 @@ fn Context2021() -> impl IntoView {
     story().event("incident-2021").map(|event| {
         view! {
             <aside class="context">
-                <h3>"Context: 2021"</h3>
+                <h3>{crate::tx!(breach.context_2021)}</h3>
                 <p>{move || event.title.get(app.lang.get())} <ClaimCites claims=&event.claims /></p>
             </aside>
         }
@@ -567,10 +570,10 @@ fn BreachText() -> impl IntoView {
                     <p>{move || step.body.get(state.lang.get())} <ClaimCites claims=&step.claims /></p>
                     {(!step.techniques.is_empty()).then(|| view! {
                         <p class="analysis">
-                            <span class="analysis-badge">"Analysis"</span>
+                            <span class="analysis-badge">{crate::tx!(analysis)}</span>
                             " ATT&CK: "
                             {step.techniques.iter().map(|t| view! {
-                                <span class="technique"><code>{t.id.as_str()}</code>" "{t.name.as_str()}</span>" "
+                                <span class="technique" lang="en"><code>{t.id.as_str()}</code>" "{t.name.as_str()}</span>" "
                             }).collect_view()}
                         </p>
                     })}
@@ -586,7 +589,7 @@ fn BreachText() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{move || control.name.get(state.lang.get())}</th>
-                    <td><span class="status" data-status=format!("{:?}", control.status).to_lowercase()>{status_label(control.status)}</span></td>
+                    <td><span class="status" data-status=format!("{:?}", control.status).to_lowercase()>{move || status_label(control.status, crate::i18n::current_lang())}</span></td>
                     <td>{move || control.reported.get(state.lang.get())} <ClaimCites claims=&control.claims /></td>
                 </tr>
             }
@@ -594,16 +597,16 @@ fn BreachText() -> impl IntoView {
         .collect_view();
     view! {
         <div class="breach-text">
-            <h3>"The path in words"</h3>
+            <h3>{crate::tx!(breach.path_in_words)}</h3>
             <ol class="breach-steps">{steps}</ol>
             {leaked.map(|figure| view! {
                 <p class="breach-count">"Items of personal data leaked: " <FigureValue figure=figure /></p>
             })}
-            <h3>"The controls the reports name"</h3>
+            <h3>{crate::tx!(breach.controls_named)}</h3>
             <div class="table-scroll">
                 <table class="controls">
-                    <caption>"Status as of LY's report of 1 April 2024"</caption>
-                    <thead><tr><th scope="col">"Control"</th><th scope="col">"Status"</th><th scope="col">"What the reports say"</th></tr></thead>
+                    <caption>{crate::tx!(breach.status_caption)}</caption>
+                    <thead><tr><th scope="col">{crate::tx!(breach.control)}</th><th scope="col">{crate::tx!(guidance.status)}</th><th scope="col">{crate::tx!(breach.reports_say)}</th></tr></thead>
                     <tbody>{controls}</tbody>
                 </table>
             </div>

@@ -117,12 +117,12 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
                 }
             >
                 // The visible numbers stay part of the accessible name ("Sources 1,2").
-                <span class="visually-hidden">"Sources "</span>
+                <span class="visually-hidden">{crate::tx!(cite.sources)}</span>
                 {label}
             </button>
             <span class="cite-pop" id=pop_id role="note" hidden=move || !open.get()>
                 {items}
-                <button type="button" class="cite-close" aria-label="Close" on:click=move |_| open.set(false)>
+                <button type="button" class="cite-close" aria-label=crate::tx!(close) on:click=move |_| open.set(false)>
                     "×"
                 </button>
             </span>
@@ -165,7 +165,7 @@ pub fn FigureValue(figure: &'static Figure) -> impl IntoView {
                 {move || crate::i18n::format_figure_value(&values, unit, state.lang.get())}
             </span>
             <CiteMarker cites=cites figure=Some(figure) />
-            {disputed.then(|| view! { <span class="disputed-badge">"reports differ"</span> })}
+            {disputed.then(|| view! { <span class="disputed-badge">{crate::tx!(reports_differ)}</span> })}
         </span>
     }
 }

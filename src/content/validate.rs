@@ -354,6 +354,19 @@ impl<'a> Checker<'a> {
                 &format!("{field}.en"),
                 "English text is required".into(),
             );
+            return;
+        }
+        // Every reader gets the whole story: a Japanese or Korean gap is as broken as an
+        // English one (the app's English fallback is for robustness, not for content).
+        for (suffix, translated) in [("ja", &text.ja), ("ko", &text.ko)] {
+            if translated.trim().is_empty() {
+                self.fail(
+                    kind,
+                    record,
+                    &format!("{field}.{suffix}"),
+                    format!("the {suffix} translation is missing"),
+                );
+            }
         }
     }
 

@@ -21,15 +21,16 @@ fn page_url() -> String {
 }
 
 #[component]
-pub fn EmbedButton(view: View, title: &'static str) -> impl IntoView {
+pub fn EmbedButton(view: View) -> impl IntoView {
     let state = use_app();
+    let title = move || crate::i18n::section_title(view.key(), state.lang.get());
     let dialog = NodeRef::<html::Dialog>::new();
     let code_area = NodeRef::<html::Textarea>::new();
     let status = RwSignal::new("");
     let code = Memo::new(move |_| {
         state
             .url
-            .with(|url| embed_code(&page_url(), url, view, title))
+            .with(|url| embed_code(&page_url(), url, view, title()))
     });
     let dialog_id = format!("embed-dialog-{}", view.key());
     let open = move |_| {
@@ -49,9 +50,9 @@ pub fn EmbedButton(view: View, title: &'static str) -> impl IntoView {
             .map(|w| w.navigator().clipboard())
             .map(|clipboard| clipboard.write_text(&code.get_untracked()));
         status.set(if written.is_some() {
-            "Copied to the clipboard."
+            crate::tr!(state.lang.get_untracked(), embed.copied)
         } else {
-            "Select the code and copy it."
+            crate::tr!(state.lang.get_untracked(), embed.select_copy)
         });
     };
     let close = move |_| {
@@ -61,12 +62,12 @@ pub fn EmbedButton(view: View, title: &'static str) -> impl IntoView {
     };
     view! {
         <button type="button" class="embed-button" aria-haspopup="dialog" aria-controls=dialog_id.clone() on:click=open>
-            "Embed this"
+            {move || crate::tr!(state.lang.get(), embed.button)}
         </button>
         <dialog class="embed-dialog" id=dialog_id node_ref=dialog aria-labelledby=format!("embed-title-{}", view.key())>
-            <h3 id=format!("embed-title-{}", view.key())>{format!("Embed “{title}”")}</h3>
-            <p>"Paste this into your article. The frame takes the height of its content; the view opens as it is now."</p>
-            <label for=format!("embed-code-{}", view.key())>"Embed code"</label>
+            <h3 id=format!("embed-title-{}", view.key())>{move || crate::tr!(state.lang.get(), embed.heading, title = title())}</h3>
+            <p>{move || crate::tr!(state.lang.get(), embed.paste)}</p>
+            <label for=format!("embed-code-{}", view.key())>{move || crate::tr!(state.lang.get(), embed.code_label)}</label>
             <textarea
                 id=format!("embed-code-{}", view.key())
                 class="embed-code"
@@ -82,8 +83,8 @@ pub fn EmbedButton(view: View, title: &'static str) -> impl IntoView {
             ></textarea>
             <p class="embed-status" role="status" aria-live="polite">{move || status.get()}</p>
             <div class="embed-actions">
-                <button type="button" on:click=copy>"Copy code"</button>
-                <button type="button" on:click=close>"Close"</button>
+                <button type="button" on:click=copy>{move || crate::tr!(state.lang.get(), embed.copy)}</button>
+                <button type="button" on:click=close>{move || crate::tr!(state.lang.get(), close)}</button>
             </div>
         </dialog>
     }

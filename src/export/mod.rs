@@ -9,6 +9,16 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// "SVG" and "PNG" buttons that save the picture matched by `selector` (an `svg`).
+/// "Diagram" or "Chart" in the reader's language.
+fn picture_name(label: &str) -> &'static str {
+    let lang = crate::i18n::current_lang();
+    if label == "Chart" {
+        crate::tr!(lang, export.chart)
+    } else {
+        crate::tr!(lang, export.diagram)
+    }
+}
+
 #[component]
 pub fn PictureDownloads(selector: String, file_stem: String, label: &'static str) -> impl IntoView {
     let find = move |selector: &str| {
@@ -19,17 +29,17 @@ pub fn PictureDownloads(selector: String, file_stem: String, label: &'static str
     let (svg_selector, png_selector) = (selector.clone(), selector);
     let (svg_name, png_name) = (format!("{file_stem}.svg"), format!("{file_stem}.png"));
     view! {
-        <span class="picture-downloads" role="group" aria-label=format!("Download {label}")>
+        <span class="picture-downloads" role="group" aria-label=move || crate::tr!(crate::i18n::current_lang(), export.download, what = picture_name(label))>
             <button type="button" class="download-picture" on:click=move |_| {
                 if let Some(svg) = find(&svg_selector) {
                     save_svg(&svg, &svg_name);
                 }
-            }>{format!("{label} as SVG")}</button>
+            }>{move || crate::tr!(crate::i18n::current_lang(), export.as_svg, what = picture_name(label))}</button>
             <button type="button" class="download-picture" on:click=move |_| {
                 if let Some(svg) = find(&png_selector) {
                     save_png(&svg, &png_name);
                 }
-            }>{format!("{label} as PNG")}</button>
+            }>{move || crate::tr!(crate::i18n::current_lang(), export.as_png, what = picture_name(label))}</button>
         </span>
     }
 }

@@ -1,98 +1,115 @@
-//! A diagram or chart on screen as a standalone SVG or PNG file: the SVG element is
-//! copied with the stylesheet's rules inlined (so it looks the same outside the page),
-//! and the PNG is that SVG drawn on a canvas at twice its size.
+//! A diagram or chart on screen as a standalone SVG or PNG file. The SVG is rebuilt in
+//! a detached XML document with each element's computed style written as SVG
+//! presentation attributes (`fill`, `stroke`, `font-size`, …): it looks as on screen
+//! outside the page, and it has no `<style>` or `style` attribute, which the page's
+//! strict CSP would refuse when the PNG is drawn from it. The PNG is that SVG drawn on a
+//! canvas at twice its size.
 
 use super::{blob_url, click_download, revoke};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-/// Every CSS rule of the page's own stylesheets, so the copy keeps its look.
-fn page_css(document: &web_sys::Document) -> String {
-    let sheets = document.style_sheets();
-    let mut css = String::new();
-    for i in 0..sheets.length() {
-        let Some(sheet) = sheets
-            .item(i)
-            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
-        else {
-            continue;
-        };
-        let Ok(rules) = sheet.css_rules() else {
-            continue;
-        };
-        for j in 0..rules.length() {
-            if let Some(rule) = rules.item(j) {
-                css.push_str(&rule.css_text());
-                css.push('\n');
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// The computed properties that SVG can carry as presentation attributes.
+const PRESENTATION: [&str; 17] = [
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "text-anchor",
+    "dominant-baseline",
+    "visibility",
+    "display",
+];
+
+/// Copies `source` (an element of the page) into `target_doc` with its computed style
+/// as attributes, children included.
+fn copy_styled(
+    window: &web_sys::Window,
+    source: &web_sys::Element,
+    target_doc: &web_sys::Document,
+) -> Option<web_sys::Element> {
+    let copy = target_doc
+        .create_element_ns(Some(SVG_NS), &source.local_name())
+        .ok()?;
+    let attributes = source.attributes();
+    for i in 0..attributes.length() {
+        if let Some(attribute) = attributes.item(i) {
+            let name = attribute.name();
+            if name != "style" && name != "class" && !name.starts_with("on") {
+                let _ = copy.set_attribute(&name, &attribute.value());
             }
         }
     }
-    css
+    if let Ok(Some(style)) = window.get_computed_style(source) {
+        for property in PRESENTATION {
+            if let Ok(value) = style.get_property_value(property) {
+                if !value.is_empty() {
+                    let _ = copy.set_attribute(property, &value);
+                }
+            }
+        }
+    }
+    let children = source.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else {
+            continue;
+        };
+        if let Some(element) = child.dyn_ref::<web_sys::Element>() {
+            if let Some(inner) = copy_styled(window, element, target_doc) {
+                let _ = copy.append_child(&inner);
+            }
+        } else if child.node_type() == web_sys::Node::TEXT_NODE {
+            let text = target_doc.create_text_node(&child.text_content().unwrap_or_default());
+            let _ = copy.append_child(&text);
+        }
+    }
+    Some(copy)
 }
 
-/// The SVG element as standalone markup, with the page's theme and styles inside it.
-///
-/// Built as text from the serialised element: cloning it inside the page would
-/// re-apply its styles there, which the page's strict CSP (rightly) refuses.
+/// The SVG element as standalone markup that looks as it does on screen.
 fn standalone_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
+    let window = web_sys::window()?;
     let document = svg.owner_document()?;
     let rect = svg.get_bounding_client_rect();
     let (width, height) = (rect.width().max(1.0), rect.height().max(1.0));
-    let dark = document
-        .document_element()
-        .and_then(|root| root.get_attribute("data-theme"))
-        .is_some_and(|theme| theme == "dark");
-    let markup = web_sys::XmlSerializer::new().ok()?.serialize_to_string(svg).ok()?;
-    Some((with_styles(&markup, &page_css(&document), dark, width, height), width, height))
-}
-
-/// Puts the page's CSS (with `:root` rules mapped onto the `<svg>` root), a size and a
-/// background into serialised SVG markup.
-fn with_styles(markup: &str, css: &str, dark: bool, width: f64, height: f64) -> String {
-    let css = css
-        .replace(":root[data-theme=\"dark\"]", if dark { "svg" } else { ":not(*)" })
-        .replace(":root", "svg");
-    let open_end = markup.find('>').unwrap_or(0);
-    let (open, rest) = markup.split_at(open_end);
-    let mut open = without_attribute(&without_attribute(open, "width"), "height");
-    if !open.contains("xmlns=") {
-        open.push_str(" xmlns=\"http://www.w3.org/2000/svg\"");
+    // A detached XML document: nothing in it is rendered or styled by the page.
+    let target_doc = document
+        .implementation()
+        .ok()?
+        .create_document(Some(SVG_NS), "svg")
+        .ok()?;
+    let root = copy_styled(&window, svg, &target_doc)?;
+    let _ = root.set_attribute("width", &format!("{width}"));
+    let _ = root.set_attribute("height", &format!("{height}"));
+    let background = document
+        .body()
+        .and_then(|body| window.get_computed_style(&body).ok().flatten())
+        .and_then(|style| style.get_property_value("background-color").ok())
+        .unwrap_or_else(|| "#ffffff".into());
+    let backdrop = target_doc.create_element_ns(Some(SVG_NS), "rect").ok()?;
+    for (name, value) in [
+        ("width", "100%"),
+        ("height", "100%"),
+        ("fill", background.as_str()),
+    ] {
+        let _ = backdrop.set_attribute(name, value);
     }
-    format!(
-        "{open} width=\"{width}\" height=\"{height}\"><style><![CDATA[{}]]></style><rect width=\"100%\" height=\"100%\" fill=\"{}\"/>{}",
-        css.replace("]]>", "]] >"),
-        if dark { "#121417" } else { "#ffffff" },
-        &rest[1..],
-    )
-}
-
-/// An opening tag without one attribute (`name="…"`), which the export sets anew.
-fn without_attribute(tag: &str, name: &str) -> String {
-    let needle = format!(" {name}=\"");
-    match tag.find(&needle) {
-        Some(start) => {
-            let value_start = start + needle.len();
-            match tag[value_start..].find('"') {
-                Some(len) => format!("{}{}", &tag[..start], &tag[value_start + len + 1..]),
-                None => tag.to_string(),
-            }
-        }
-        None => tag.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exported_svg_has_one_size_and_its_styles_inside() {
-        let markup = r#"<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200" class="c"><text>a &amp; b</text></svg>"#;
-        let out = with_styles(markup, ":root { --ink: #000 } .c > text { fill: var(--ink) }", false, 640.0, 400.0);
-        assert_eq!(out.matches(" width=").count(), 2, "the svg's and the background's: {out}");
-        assert!(out.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" class="c" width="640" height="400">"#), "{out}");
-        assert!(out.contains("<![CDATA[svg { --ink: #000 } .c > text"), "{out}");
-        assert!(out.ends_with("<text>a &amp; b</text></svg>"));
-    }
+    let _ = root.insert_before(&backdrop, root.first_child().as_ref());
+    let markup = web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&root)
+        .ok()?;
+    Some((markup, width, height))
 }
 
 /// Saves the SVG element as `file_name` (…`.svg`).

@@ -34,9 +34,9 @@ pub fn GlossarySection() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <SectionFrame id="glossary" title="Glossary and questions" intro="The terms the story turns on, in plain words, and questions to discuss in class.">
+        <SectionFrame id="glossary">
             <dl class="glossary">{terms}</dl>
-            <h3>"Questions for discussion"</h3>
+            <h3>{crate::tx!(glossary.questions)}</h3>
             <ol class="questions">{questions}</ol>
         </SectionFrame>
     }

@@ -121,11 +121,11 @@ pub fn theme_counts<'a>(
 }
 
 /// The words of the live region: how many requirements are shown.
-pub fn shown_message(shown: usize, total: usize) -> String {
+pub fn shown_message(shown: usize, total: usize, lang: crate::content::Lang) -> String {
     if shown == total {
-        format!("Showing all {total} requirements")
+        crate::tr!(lang, guidance.showing_all, total = total)
     } else {
-        format!("Showing {shown} of {total} requirements")
+        crate::tr!(lang, guidance.showing_some, shown = shown, total = total)
     }
 }
 
@@ -196,7 +196,21 @@ mod tests {
 
     #[test]
     fn the_live_region_counts_what_is_shown() {
-        assert_eq!(shown_message(16, 16), "Showing all 16 requirements");
-        assert_eq!(shown_message(3, 16), "Showing 3 of 16 requirements");
+        assert_eq!(
+            shown_message(16, 16, crate::content::Lang::En),
+            "Showing all 16 requirements"
+        );
+        assert_eq!(
+            shown_message(3, 16, crate::content::Lang::Ja),
+            "16件中3件の要求を表示"
+        );
+        assert_eq!(
+            shown_message(3, 16, crate::content::Lang::En),
+            "Showing 3 of 16 requirements"
+        );
+        assert_eq!(
+            shown_message(3, 16, crate::content::Lang::Ko),
+            "요구 사항 16건 중 3건 표시"
+        );
     }
 }

@@ -17,23 +17,23 @@ use crate::url::View;
 use filters::{shown_message, status_counts, status_key, theme_counts, theme_key, Filters};
 use leptos::prelude::*;
 
-pub fn status_label(status: Status) -> &'static str {
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
     match status {
-        Status::Done => "Done",
-        Status::Partial => "In part",
-        Status::WithinAYear => "Done or planned within a year",
-        Status::OverTwoYears => "More than two years away",
-        Status::Unclear => "Unclear",
-        Status::Demanded => "Demanded, no response yet",
+        Status::Done => crate::tr!(lang, status.done),
+        Status::Partial => crate::tr!(lang, status.partial),
+        Status::WithinAYear => crate::tr!(lang, status.within_a_year),
+        Status::OverTwoYears => crate::tr!(lang, status.over_two_years),
+        Status::Unclear => crate::tr!(lang, status.unclear),
+        Status::Demanded => crate::tr!(lang, status.demanded),
     }
 }
 
-pub fn theme_label(theme: Theme) -> &'static str {
+pub fn theme_label(theme: Theme, lang: Lang) -> &'static str {
     match theme {
-        Theme::Security => "Security measures",
-        Theme::Contractors => "Contractor management",
-        Theme::Governance => "Group governance",
-        Theme::Users => "Users",
+        Theme::Security => crate::tr!(lang, theme.security),
+        Theme::Contractors => crate::tr!(lang, theme.contractors),
+        Theme::Governance => crate::tr!(lang, theme.governance),
+        Theme::Users => crate::tr!(lang, theme.users),
     }
 }
 
@@ -100,13 +100,10 @@ pub fn GuidanceSection() -> impl IntoView {
         }
     });
     view! {
-        <SectionFrame
-            id="guidance"
-            title="What Tokyo demanded"
-            intro="Japan's communications ministry issued two rounds of administrative guidance; the second found LY's answers to the first too slow and too vague. Select a requirement to see what it aims at in the ownership and breach diagrams."
-        >
+        <SectionFrame id="guidance">
             <FilterBar filters=filters />
             <AimedAtNotice />
+            <SelectionAnnouncement />
             {story.guidances.iter().map(|g| view! { <GuidanceBlock guidance=g filters=filters /> }).collect_view()}
         </SectionFrame>
     }
@@ -129,7 +126,7 @@ fn FilterBar(filters: RwSignal<Filters>) -> impl IntoView {
                     aria-pressed=pressed
                     on:click=move |_| filters.update(|f| f.toggle_status(status))
                 >
-                    {status_label(status)}
+                    {move || status_label(status, crate::i18n::current_lang())}
                     <span class="chip-count">{format!(" ({count})")}</span>
                 </button>
             }
@@ -147,7 +144,7 @@ fn FilterBar(filters: RwSignal<Filters>) -> impl IntoView {
                     aria-pressed=pressed
                     on:click=move |_| filters.update(|f| f.toggle_theme(theme))
                 >
-                    {theme_label(theme)}
+                    {move || theme_label(theme, crate::i18n::current_lang())}
                     <span class="chip-count">{format!(" ({count})")}</span>
                 </button>
             }
@@ -155,28 +152,52 @@ fn FilterBar(filters: RwSignal<Filters>) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="req-filters">
-            <legend>"Filter the requirements"</legend>
+            <legend>{crate::tx!(guidance.filter)}</legend>
             <div class="chip-group" role="group" aria-labelledby="req-filter-status">
-                <span class="chip-group-label" id="req-filter-status">"Status as of LY's 1 April 2024 report"</span>
+                <span class="chip-group-label" id="req-filter-status">{crate::tx!(guidance.status_as_of)}</span>
                 {status_chips}
             </div>
             <div class="chip-group" role="group" aria-labelledby="req-filter-theme">
-                <span class="chip-group-label" id="req-filter-theme">"Theme"</span>
+                <span class="chip-group-label" id="req-filter-theme">{crate::tx!(guidance.theme)}</span>
                 {theme_chips}
             </div>
             <div class="filter-footer">
-                <p class="filter-count" role="status">{move || shown_message(shown.get(), total)}</p>
+                <p class="filter-count" role="status">{move || shown_message(shown.get(), total, crate::i18n::current_lang())}</p>
                 <button
                     type="button"
                     class="clear-filters"
                     disabled=move || filters.with(Filters::is_empty)
                     on:click=move |_| filters.update(Filters::clear)
                 >
-                    "Clear filters"
+                    {crate::tx!(guidance.clear_filters)}
                 </button>
             </div>
         </fieldset>
     }
+}
+
+/// Says which requirement is selected, for screen readers: the card's own change (a
+/// pressed button, a panel below) is otherwise silent.
+#[component]
+fn SelectionAnnouncement() -> impl IntoView {
+    let state = use_app();
+    let message = move || {
+        let lang = state.lang.get();
+        state.url.with(|u| {
+            u.req
+                .as_deref()
+                .and_then(|id| story().requirements.iter().find(|r| r.id == id))
+                .map(|r| {
+                    crate::tr!(
+                        lang,
+                        guidance.selected_requirement,
+                        req = requirement_short(r, lang)
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! { <p class="visually-hidden req-announcement" role="status">{message}</p> }
 }
 
 /// The reverse link: what a diagram has selected, and the requirements aimed at it.
@@ -204,10 +225,12 @@ fn AimedAtNotice() -> impl IntoView {
             })
             .collect_view();
         let (where_, clear): (&str, fn(&mut crate::url::UrlState)) = match diagram {
-            targets::Diagram::Breach => ("Selected on the breach path: ", |u| u.link = None),
-            targets::Diagram::Ownership => {
-                ("Selected in the ownership diagram: ", |u| u.select = None)
-            }
+            targets::Diagram::Breach => (crate::tr!(lang, guidance.selected_breach), |u| {
+                u.link = None
+            }),
+            targets::Diagram::Ownership => (crate::tr!(lang, guidance.selected_ownership), |u| {
+                u.select = None
+            }),
         };
         Some(view! {
             <div class="aimed-at">
@@ -216,14 +239,14 @@ fn AimedAtNotice() -> impl IntoView {
                     <strong>{words}</strong>
                     ". "
                     {match count {
-                        0 => "No requirement aims at it.".to_string(),
-                        1 => "One requirement aims at it:".to_string(),
-                        n => format!("{n} requirements aim at it:"),
+                        0 => crate::tr!(lang, guidance.aims_none).to_string(),
+                        1 => crate::tr!(lang, guidance.aims_one).to_string(),
+                        n => crate::tr!(lang, guidance.aims_many, n = n),
                     }}
                 </p>
                 {(count > 0).then(|| view! { <ul>{items}</ul> })}
                 <button type="button" class="link-button" on:click=move |_| state.update(clear)>
-                    "Clear the diagram selection"
+                    {crate::tx!(guidance.clear_selection)}
                 </button>
             </div>
         })
@@ -297,14 +320,14 @@ fn RequirementItem(requirement: &'static Requirement, filters: RwSignal<Filters>
     let measures = (!controls.is_empty()).then(|| {
         view! {
             <div class="req-fact">
-                <dt>"Measures it calls for, and their status"</dt>
+                <dt>{crate::tx!(guidance.measures)}</dt>
                 <dd>
                     <ul class="req-controls">
                         {controls.into_iter().map(|control| view! {
                             <li>
                                 {move || control.name.get(state.lang.get())}
                                 " "
-                                <span class="status" data-status=status_key(control.status)>{status_label(control.status)}</span>
+                                <span class="status" data-status=status_key(control.status)>{move || status_label(control.status, crate::i18n::current_lang())}</span>
                                 <ClaimCites claims=&control.claims />
                             </li>
                         }).collect_view()}
@@ -333,20 +356,20 @@ fn RequirementItem(requirement: &'static Requirement, filters: RwSignal<Filters>
                 <ClaimCites claims=&requirement.claims />
             </p>
             <p class="req-badges">
-                {move || selected.get().then(|| view! { <span class="selected-badge">"Selected"</span> })}
-                {move || aimed.get().then(|| view! { <span class="aimed-badge">"Aims at the diagram selection"</span> })}
+                {move || selected.get().then(|| view! { <span class="selected-badge">{crate::tx!(guidance.selected)}</span> })}
+                {move || aimed.get().then(|| view! { <span class="aimed-badge">{crate::tx!(guidance.aims_selection)}</span> })}
             </p>
             <dl class="req-facts">
                 <div class="req-fact">
-                    <dt>"Status"</dt>
-                    <dd><span class="status" data-status=status_key(requirement.status)>{status_label(requirement.status)}</span></dd>
+                    <dt>{crate::tx!(guidance.status)}</dt>
+                    <dd><span class="status" data-status=status_key(requirement.status)>{move || status_label(requirement.status, crate::i18n::current_lang())}</span></dd>
                 </div>
                 <div class="req-fact">
-                    <dt>"Theme"</dt>
-                    <dd class="theme">{theme_label(requirement.theme)}</dd>
+                    <dt>{crate::tx!(guidance.theme)}</dt>
+                    <dd class="theme">{move || theme_label(requirement.theme, crate::i18n::current_lang())}</dd>
                 </div>
                 <div class="req-fact">
-                    <dt>"What LY's 1 April 2024 report said"</dt>
+                    <dt>{crate::tx!(guidance.ly_report)}</dt>
                     <dd>{move || requirement.response.get(state.lang.get())}</dd>
                 </div>
                 {measures}
@@ -358,7 +381,7 @@ fn RequirementItem(requirement: &'static Requirement, filters: RwSignal<Filters>
                 aria-controls=panel_id.clone()
                 on:click=toggle
             >
-                "Show what it targets"
+                {crate::tx!(guidance.show_targets)}
             </button>
             <div id=panel_id class="req-targets-slot">
                 {move || selected.get().then(|| view! { <TargetsPanel requirement=requirement /> })}
@@ -449,34 +472,34 @@ fn TargetsPanel(requirement: &'static Requirement) -> impl IntoView {
             view! {
                 <li data-control=control_id>
                     <a href=href on:click=on_click>
-                        "Switch on “" {move || control.name.get(state.lang.get())} "” in the what-if"
+                        {move || crate::tr!(state.lang.get(), guidance.switch_on, control = control.name.get(state.lang.get()))}
                     </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <div class="req-targets" role="group" aria-label="What it targets">
+        <div class="req-targets" role="group" aria-label=crate::tx!(guidance.what_targets)>
             <p class="req-targets-title">
-                <strong>"Targets"</strong>
+                <strong>{crate::tx!(guidance.targets)}</strong>
                 " "
-                <span class="analysis-badge">"Analysis"</span>
-                " Which hops and ties a requirement aims at is the explainer's reading of the reports."
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
+                {crate::tx!(guidance.targets_note)}
             </p>
-            <h4>"On the breach path"</h4>
+            <h4>{crate::tx!(guidance.on_path)}</h4>
             {if any_hop {
                 view! { <ol class="path-map">{hops}</ol> }.into_any()
             } else {
-                view! { <p class="none">"No hop of the breach path directly."</p> }.into_any()
+                view! { <p class="none">{crate::tx!(guidance.no_hop)}</p> }.into_any()
             }}
-            <h4>"In the ownership diagram"</h4>
+            <h4>{crate::tx!(guidance.in_ownership)}</h4>
             {if no_relations {
-                view! { <p class="none">"No tie in the ownership diagram."</p> }.into_any()
+                view! { <p class="none">{crate::tx!(guidance.no_tie)}</p> }.into_any()
             } else {
                 view! { <ul class="relation-targets">{relation_items}</ul> }.into_any()
             }}
             {any_control.then(|| view! {
-                <h4>"Controls it demands"</h4>
+                <h4>{crate::tx!(guidance.controls)}</h4>
                 <ul class="control-targets">{control_items}</ul>
             })}
         </div>
@@ -501,7 +524,7 @@ mod tests {
     #[test]
     fn every_requirement_has_a_status_a_response_and_a_citation() {
         for requirement in &story().requirements {
-            assert!(!status_label(requirement.status).is_empty());
+            assert!(!status_label(requirement.status, Lang::Ko).is_empty());
             assert!(!requirement.response.en.is_empty(), "{}", requirement.id);
             assert!(
                 !crate::citation::claim_citations(story(), &requirement.claims).is_empty(),

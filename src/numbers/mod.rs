@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NumbersSection() -> impl IntoView {
     view! {
-        <SectionFrame id="numbers" title="The numbers" intro="Every figure the reports give, with each report's value; where they differ, all values are shown.">
+        <SectionFrame id="numbers">
             {ChartId::ALL.into_iter().map(|id| view! { <ChartFigure id=id /> }).collect_view()}
             <h3 id="numbers-all">"Every figure the reports give"</h3>
             <FiguresTable />
@@ -24,11 +24,11 @@ pub fn NumbersSection() -> impl IntoView {
 }
 
 /// What a chart's caption says about how to read it.
-fn reading_note(chart: &Chart) -> &'static str {
+fn reading_note(chart: &Chart, lang: crate::content::Lang) -> &'static str {
     match (chart.id, chart.kind) {
-        (ChartId::UsersByCountry, _) => "One report gives these counts. The rest of the world is the explainer's arithmetic: the worldwide total less the four countries, drawn as an outline.",
-        (ChartId::LeakedItems, _) => "Each row is one report. A hollow dot and an arrow mark LY's first figure and its revision after investigating. The Readable counts users, not items.",
-        (_, _) => "Each row is one report. The reports count differently: all users as of September 2022, monthly users, and people who use LINE at least once a month.",
+        (ChartId::UsersByCountry, _) => crate::tr!(lang, numbers.note_countries),
+        (ChartId::LeakedItems, _) => crate::tr!(lang, numbers.note_leaked),
+        (_, _) => crate::tr!(lang, numbers.note_japan),
     }
 }
 
@@ -80,14 +80,14 @@ fn ChartFigure(id: ChartId) -> impl IntoView {
         <figure class="chart" id=format!("chart-{}", id.key()) aria-labelledby=labelled_by>
             <figcaption>
                 <span class="chart-title" id=title_id>{move || chart.with(|c| c.title.clone())}</span>
-                {differ.then(|| view! { <span class="disputed-badge">"reports differ"</span> })}
-                <span class="chart-note">{move || chart.with(reading_note)}</span>
+                {differ.then(|| view! { <span class="disputed-badge">{crate::tx!(reports_differ)}</span> })}
+                <span class="chart-note">{move || chart.with(|c| reading_note(c, state.lang.get()))}</span>
             </figcaption>
             <div class="chart-canvas" node_ref=canvas inner_html=move || svg.get()></div>
             <ChartTable chart=chart />
             <crate::export::PictureDownloads selector=format!("#chart-{} .chart-canvas svg", id.key()) file_stem=format!("line-breach-{}", id.key()) label="Chart" />
             <button type="button" class="csv-download" on:click=download>
-                "Download CSV"
+                {crate::tx!(numbers.download_csv)}
                 <span class="visually-hidden">{move || chart.with(|c| format!(": {}", c.title))}</span>
             </button>
         </figure>
@@ -116,7 +116,7 @@ fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
                         // Countries name their report here; report rows are named by it.
                         let report = match (by_country, mark.source) {
                             (true, Some(source)) => Some(report_label(story, source)),
-                            (true, None) => Some("derived from report 2's figures".to_string()),
+                            (true, None) => Some(crate::tr!(state.lang.get_untracked(), numbers.derived).to_string()),
                             (false, _) => None,
                         };
                         let mark = mark.clone();
@@ -129,7 +129,7 @@ fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
                                 <td class="num">
                                     <span class="figure">{format_value(mark.value, unit, lang)}</span>
                                     <CiteMarker cites=mark.cites.clone() figure=mark.figure />
-                                    {mark.derived.then(|| view! { " " <span class="analysis-badge">"Analysis"</span> })}
+                                    {mark.derived.then(|| view! { " " <span class="analysis-badge">{crate::tx!(analysis)}</span> })}
                                 </td>
                                 <td>
                                     {mark.qualifier.clone()}
@@ -149,9 +149,9 @@ fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
                 <caption>{move || chart.with(|c| format!("Data: {}", c.title))}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || if chart.with(|c| c.kind == ChartKind::Bars) { "Country" } else { "Report" }}</th>
-                        <th scope="col">"Value"</th>
-                        <th scope="col">"As reported"</th>
+                        <th scope="col">{move || if chart.with(|c| c.kind == ChartKind::Bars) { crate::tr!(state.lang.get(), numbers.country) } else { crate::tr!(state.lang.get(), numbers.report) }}</th>
+                        <th scope="col">{crate::tx!(numbers.value)}</th>
+                        <th scope="col">{crate::tx!(numbers.as_reported)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -195,7 +195,7 @@ fn FiguresTable() -> impl IntoView {
                             }}
                             {reported.as_of.map(|d| view! { ", " <time datetime=d.iso()>{move || format_date(d, state.lang.get())}</time> })}
                             " — "
-                            {format!("report {}", source_number(story, &reported.cite.source))}
+                            {move || crate::tr!(state.lang.get(), numbers.report_n, n = source_number(story, &reported.cite.source))}
                             {source.map(|s| format!(", {}", s.publication_or_title()))}
                             <CiteMarker cites=vec![&reported.cite] figure=Some(figure) />
                         </li>
@@ -206,7 +206,7 @@ fn FiguresTable() -> impl IntoView {
                 <tr id=format!("figure-{}", figure.id)>
                     <th scope="row">
                         {move || figure.label.get(state.lang.get())}
-                        {figure.is_disputed().then(|| view! { <span class="disputed-badge">"reports differ"</span> })}
+                        {figure.is_disputed().then(|| view! { <span class="disputed-badge">{crate::tx!(reports_differ)}</span> })}
                     </th>
                     <td><ul class="reported">{reports}</ul></td>
                 </tr>
@@ -216,8 +216,8 @@ fn FiguresTable() -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="figures">
-                <caption>"Figures as reported"</caption>
-                <thead><tr><th scope="col">"Figure"</th><th scope="col">"Value, by report"</th></tr></thead>
+                <caption>{crate::tx!(numbers.figures_caption)}</caption>
+                <thead><tr><th scope="col">{crate::tx!(numbers.figure)}</th><th scope="col">{crate::tx!(numbers.value_by_report)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

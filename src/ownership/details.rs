@@ -24,8 +24,14 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
     let status = move || {
         let lang = state.lang.get();
         own.selected.get().map_or_else(
-            || "No company or tie selected.".to_string(),
-            |id| format!("Details: {}.", title_of(&id, lang, own.split.get())),
+            || crate::tr!(lang, details.none_selected).to_string(),
+            |id| {
+                crate::tr!(
+                    lang,
+                    details.status,
+                    title = title_of(&id, lang, own.split.get())
+                )
+            },
         )
     };
     view! {
@@ -33,9 +39,9 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
             <p class="visually-hidden" role="status">{status}</p>
             {move || match own.selected.get() {
                 None => view! {
-                    <h3 id="own-details-title">"Details"</h3>
+                    <h3 id="own-details-title">{crate::tx!(details.title)}</h3>
                     <p class="own-details-hint">
-                        "Select a company or a tie in the diagram (click, tap, or Tab and Enter) to see what the reports say about it, with their citations."
+                        {crate::tx!(details.hint)}
                     </p>
                 }
                 .into_any(),
@@ -76,7 +82,7 @@ fn details_for(id: &str, own: OwnershipState) -> AnyView {
 fn clear_button(own: OwnershipState) -> impl IntoView {
     view! {
         <button type="button" class="own-button-link own-clear" on:click=move |_| own.clear()>
-            "Clear selection"
+            {crate::tx!(details.clear)}
         </button>
     }
 }
@@ -162,7 +168,7 @@ fn stake_dispute() -> Option<impl IntoView> {
             <h4>
                 {move || figure.label.get(state.lang.get())}
                 " "
-                <span class="disputed-badge">"reports differ"</span>
+                <span class="disputed-badge">{crate::tx!(reports_differ)}</span>
             </h4>
             {reported_values(figure)}
             {move || {
@@ -170,7 +176,7 @@ fn stake_dispute() -> Option<impl IntoView> {
                 (!note.is_empty()).then(|| view! { <p class="own-note">{note.to_string()}</p> })
             }}
             <p class="own-analysis">
-                <span class="analysis-badge">"Analysis"</span>
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
                 " The rest of LY's shares: 100% − "
                 {stake.format()}
                 " = "
@@ -194,7 +200,7 @@ fn look_through_block(parent: Parent, own: OwnershipState) -> Option<impl IntoVi
     };
     Some(view! {
         <div class="own-lookthrough">
-            <h4>"Indirect interest in LY " <span class="analysis-badge">"Analysis"</span></h4>
+            <h4>"Indirect interest in LY " <span class="analysis-badge">{crate::tx!(analysis)}</span></h4>
             <p>
                 "Its share of A Holdings times A Holdings' stake in LY: "
                 <strong class="own-arithmetic">{move || row(own.split.get()).arithmetic()}</strong>
@@ -318,7 +324,7 @@ fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView 
             })
             .collect_view();
         view! {
-            <h4>"People"</h4>
+            <h4>{crate::tx!(kind.office)}</h4>
             <ul class="own-people">{items}</ul>
         }
     });
@@ -326,7 +332,7 @@ fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView 
     let ties = graph().edges_of(id);
     let ties = (!ties.is_empty()).then(|| {
         view! {
-            <h4>"Ties on the diagram"</h4>
+            <h4>{crate::tx!(details.ties)}</h4>
             {tie_buttons(ties, own)}
         }
     });
@@ -348,12 +354,12 @@ fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView 
             <span class="own-country">"Country: "{country_line(entity)}</span>
             "."
         </p>
-        <h4>"What the reports say"</h4>
+        <h4>{crate::tx!(breach.reports_say)}</h4>
         {claim_list(&entity.claims)}
         {special}
         {ties}
         {people}
-        <h4>"What the ministry demanded about this"</h4>
+        <h4>{crate::tx!(details.ministry)}</h4>
         {requirement_links(requirements_for_entity(id))}
         {clear_button(own)}
     }
@@ -376,7 +382,7 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
                     let label = edge_label(edge, story, state.lang.get(), split);
                     view! {
                         <p class="own-analysis">
-                            <span class="analysis-badge">"Analysis"</span>
+                            <span class="analysis-badge">{crate::tx!(analysis)}</span>
                             " What-if shown on the diagram: " <strong>{label[0].clone()}</strong>
                             ". The reports give 50%."
                         </p>
@@ -404,16 +410,16 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
     let to = relation.to.as_str();
     view! {
         <h3 id="own-details-title">{move || edge_sentence(edge, story, state.lang.get(), own.split.get())}</h3>
-        <p class="own-details-role" data-family=edge.family.key()>{edge.family.legend()}</p>
+        <p class="own-details-role" data-family=edge.family.key()>{move || edge.family.legend(crate::i18n::current_lang())}</p>
         {share}
-        <h4>"What the reports say"</h4>
+        <h4>{crate::tx!(breach.reports_say)}</h4>
         {claim_list(&relation.claims)}
-        <h4>"Ends"</h4>
+        <h4>{crate::tx!(details.ends)}</h4>
         <ul class="own-ties">
             <li>"From: "<button type="button" class="own-button-link" on:click=move |_| own.select(from)>{move || name(from)}</button></li>
             <li>"To: "<button type="button" class="own-button-link" on:click=move |_| own.select(to)>{move || name(to)}</button></li>
         </ul>
-        <h4>"What the ministry demanded about this"</h4>
+        <h4>{crate::tx!(details.ministry)}</h4>
         {requirement_links(requirements_for_relation(&relation.id))}
         {clear_button(own)}
     }
@@ -425,7 +431,7 @@ fn RestDetails(own: OwnershipState) -> impl IntoView {
     let story = story();
     let stake = venture_stake(story).map_or(Range::exact(0.0), |(_, r)| r);
     view! {
-        <h3 id="own-details-title">"Other shareholders of LY " <span class="analysis-badge">"Analysis"</span></h3>
+        <h3 id="own-details-title">"Other shareholders of LY " <span class="analysis-badge">{crate::tx!(analysis)}</span></h3>
         <p class="own-details-role">
             "Not a company the reports name: the share of LY that A Holdings does not hold, derived by the explainer. The reports do not say who holds it."
         </p>
@@ -434,7 +440,7 @@ fn RestDetails(own: OwnershipState) -> impl IntoView {
             <strong class="own-arithmetic">{stake.remainder().format()}</strong>
         </p>
         {stake_dispute()}
-        <h4>"Ties on the diagram"</h4>
+        <h4>{crate::tx!(details.ties)}</h4>
         {tie_buttons(graph().edges_of(REST_NODE), own)}
         {clear_button(own)}
     }

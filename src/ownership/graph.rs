@@ -61,14 +61,12 @@ impl EdgeFamily {
         EdgeFamily::Regulatory,
     ];
 
-    pub fn legend(self) -> &'static str {
+    pub fn legend(self, lang: crate::content::Lang) -> &'static str {
         match self {
-            EdgeFamily::Ownership => "Ownership: solid line, labelled with the share held",
-            EdgeFamily::GroupTie => "Group tie (a unit of): dash-dot line",
-            EdgeFamily::Service => {
-                "Outsourcing, subcontracting, shared system, running a service: dashed line"
-            }
-            EdgeFamily::Regulatory => "Guidance or request from the ministry: dotted line",
+            EdgeFamily::Ownership => crate::tr!(lang, legend.ownership),
+            EdgeFamily::GroupTie => crate::tr!(lang, legend.group_tie),
+            EdgeFamily::Service => crate::tr!(lang, legend.service),
+            EdgeFamily::Regulatory => crate::tr!(lang, legend.regulatory),
         }
     }
 }

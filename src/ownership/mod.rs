@@ -31,16 +31,16 @@ pub const DIAGRAM_KINDS: [RelationKind; 6] = [
     RelationKind::Regulatory,
 ];
 
-pub fn kind_heading(kind: RelationKind) -> &'static str {
+pub fn kind_heading(kind: RelationKind, lang: crate::content::Lang) -> &'static str {
     match kind {
-        RelationKind::Ownership => "Ownership",
-        RelationKind::Affiliate => "Group ties",
-        RelationKind::Outsourcing => "Outsourcing",
-        RelationKind::SharedSystem => "Shared systems",
-        RelationKind::Subcontracts => "Subcontracting",
-        RelationKind::Regulatory => "Regulation",
-        RelationKind::Operates => "Services",
-        RelationKind::Office => "People",
+        RelationKind::Ownership => crate::tr!(lang, kind.ownership),
+        RelationKind::Affiliate => crate::tr!(lang, kind.affiliate),
+        RelationKind::Outsourcing => crate::tr!(lang, kind.outsourcing),
+        RelationKind::SharedSystem => crate::tr!(lang, kind.shared_system),
+        RelationKind::Subcontracts => crate::tr!(lang, kind.subcontracts),
+        RelationKind::Regulatory => crate::tr!(lang, kind.regulatory),
+        RelationKind::Operates => crate::tr!(lang, kind.operates),
+        RelationKind::Office => crate::tr!(lang, kind.office),
     }
 }
 
@@ -243,7 +243,7 @@ pub fn OwnershipSection() -> impl IntoView {
             let relations: Vec<&'static Relation> =
                 story.relations.iter().filter(|r| r.kind == kind).collect();
             view! {
-                <h4>{kind_heading(kind)}</h4>
+                <h4>{move || kind_heading(kind, crate::i18n::current_lang())}</h4>
                 <ul class="relations" data-kind=format!("{kind:?}").to_lowercase()>
                     {relations.into_iter().map(relation_item).collect_view()}
                 </ul>
@@ -251,11 +251,7 @@ pub fn OwnershipSection() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <SectionFrame
-            id="ownership"
-            title="Who owns LINE"
-            intro="LINE's operator, LY, is controlled through a joint venture that a Japanese and a Korean company own in equal halves; the Korean side also ran much of its technology. Select a company or a tie to see what the reports say about it."
-        >
+        <SectionFrame id="ownership">
             <div class="own-figure">
                 <Legend />
                 <RequirementNotice own=own />
@@ -269,8 +265,8 @@ pub fn OwnershipSection() -> impl IntoView {
                 <DownloadData />
             </div>
             <section class="own-text" aria-labelledby="own-text-title">
-                <h3 id="own-text-title">"The same, as text"</h3>
-                <h4>"Companies and authorities"</h4>
+                <h3 id="own-text-title">{crate::tx!(ownership.as_text)}</h3>
+                <h4>{crate::tx!(ownership.companies)}</h4>
                 <ul class="entities">{companies}</ul>
                 {groups}
             </section>
@@ -289,27 +285,27 @@ fn Legend() -> impl IntoView {
                     <svg class="own-legend-swatch" width="40" height="12" aria-hidden="true" data-family=family.key()>
                         <line x1="2" y1="6" x2="38" y2="6" />
                     </svg>
-                    {family.legend()}
+                    {move || family.legend(crate::i18n::current_lang())}
                 </li>
             }
         })
         .collect_view();
     view! {
         <div class="own-legend">
-            <h3 class="visually-hidden">"Legend"</h3>
+            <h3 class="visually-hidden">{crate::tx!(ownership.legend)}</h3>
             <ul class="own-legend-list">
                 {lines}
                 <li class="own-legend-item">
                     <span class="country-badge" data-country="JP">"JP"</span>
-                    " Japan: square box, solid border"
+                    {crate::tx!(ownership.legend_japan)}
                 </li>
                 <li class="own-legend-item">
                     <span class="country-badge" data-country="KR">"KR"</span>
-                    " South Korea: rounded box, double border"
+                    {crate::tx!(ownership.legend_korea)}
                 </li>
                 <li class="own-legend-item">
                     <span class="country-badge">"–"</span>
-                    " Country not stated in the reports: dashed border"
+                    {crate::tx!(ownership.legend_unstated)}
                 </li>
             </ul>
         </div>
@@ -327,18 +323,18 @@ fn RequirementNotice(own: OwnershipState) -> impl IntoView {
         let requirement = story().requirement(&req)?;
         let count = own.highlighted.with(Vec::len);
         let what = match count {
-            0 => "It targets none of the ties drawn here.".to_string(),
-            1 => "The tie it targets is highlighted.".to_string(),
-            n => format!("The {n} ties it targets are highlighted."),
+            0 => crate::tr!(lang, ownership.targets_none).to_string(),
+            1 => crate::tr!(lang, ownership.targets_one).to_string(),
+            n => crate::tr!(lang, ownership.targets_many, n = n),
         };
         Some(view! {
             <p class="own-req-notice" role="status">
                 <span class="own-req-mark" aria-hidden="true">"◆"</span>
-                " Requirement selected: "
+                {crate::tx!(ownership.req_selected)}
                 <strong>{crate::guidance::requirement_short(requirement, lang)}</strong>
                 ". " {what} " "
                 <button type="button" class="own-button-link" on:click=move |_| state.update(|u| u.req = None)>
-                    "Clear"
+                    {crate::tx!(clear)}
                 </button>
             </p>
         })
@@ -355,9 +351,9 @@ fn DownloadData() -> impl IntoView {
                 class="own-download-button"
                 on:click=move |_| crate::export::save_text(bods::FILE_NAME, "application/json", &bods::export_json(story()))
             >
-                "Download data (BODS 0.4 JSON)"
+                {crate::tx!(ownership.download)}
             </button>
-            " The ownership as reported, in Open Ownership's Beneficial Ownership Data Standard: disputed shares as ranges, each statement naming its reports. The what-if is not included."
+            {crate::tx!(ownership.download_note)}
         </p>
         <p class="own-download">
             <crate::export::PictureDownloads selector="#ownership .own-svg".into() file_stem="line-ownership".into() label="Diagram" />

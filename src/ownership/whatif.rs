@@ -65,25 +65,30 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
     };
     let value_text = move || {
         let p = percent();
-        format!("SoftBank {p}%, Naver {}%", 100 - u16::from(p))
+        format!(
+            "{} {p}%, {} {}%",
+            name(SOFTBANK),
+            name(NAVER),
+            100 - u16::from(p)
+        )
     };
     view! {
         <section class="own-whatif" aria-labelledby="own-whatif-title">
             <h3 id="own-whatif-title">
-                "What if the capital were rebalanced? "
-                <span class="analysis-badge">"Analysis"</span>
+                {crate::tx!(whatif.title)}
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
             </h3>
             <p>
-                "The ministry asked LY to review its capital relationship with Naver"
+                {crate::tx!(whatif.intro1)}
                 {cite("capital-review").map(|c| view! { <ClaimCites claims=c /> })}
-                "; some in Japan's IT industry read this as SoftBank buying part of Naver's holding"
+                {crate::tx!(whatif.intro2)}
                 {cite("softbank-interpretation").map(|c| view! { <ClaimCites claims=c /> })}
-                ". Move A Holdings' shares between the two and see who would control it, and so LY."
+                {crate::tx!(whatif.intro3)}
             </p>
             <div class="own-slider">
-                <label for="own-stake">"SoftBank's share of A Holdings: "<strong class="own-stake-value">{move || format!("{}%", percent())}</strong></label>
+                <label for="own-stake">{crate::tx!(whatif.slider_label)}<strong class="own-stake-value">{move || format!("{}%", percent())}</strong></label>
                 <div class="own-slider-row">
-                    <span class="own-slider-end" aria-hidden="true">"Naver holds all"</span>
+                    <span class="own-slider-end" aria-hidden="true">{crate::tx!(whatif.naver_all)}</span>
                     <input
                         id="own-stake"
                         type="range"
@@ -98,14 +103,14 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
                             }
                         }
                     />
-                    <span class="own-slider-end" aria-hidden="true">"SoftBank holds all"</span>
+                    <span class="own-slider-end" aria-hidden="true">{crate::tx!(whatif.softbank_all)}</span>
                 </div>
                 <p class="own-split">
                     {move || {
                         let p = percent();
                         format!("{} {}% · {} {}%", name(SOFTBANK), p, name(NAVER), 100 - u16::from(p))
                     }}
-                    {move || own.split.get().is_reported().then_some(" (as reported)")}
+                    {move || own.split.get().is_reported().then(|| crate::tr!(crate::i18n::current_lang(), whatif.as_reported))}
                     " "
                     <button
                         type="button"
@@ -113,15 +118,15 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
                         disabled=move || own.split.get().is_reported()
                         on:click=move |_| own.set_stake(Split::REPORTED.softbank as u8)
                     >
-                        "Back to the reported 50:50"
+                        {crate::tx!(whatif.back)}
                     </button>
                 </p>
             </div>
             <p class="own-verdict" aria-live="polite">
-                <strong>"Verdict: "</strong>
+                <strong>{crate::tx!(whatif.verdict)}</strong>
                 <span class="own-verdict-text">{verdict_text}</span>
             </p>
-            <h4>"Look-through: each parent's indirect interest in LY"</h4>
+            <h4>{crate::tx!(whatif.lookthrough)}</h4>
             <ul class="own-lookthrough-list">{rows}</ul>
             <p class="own-thresholds">
                 <strong>"Thresholds used (analysis, not from the reports): "</strong>

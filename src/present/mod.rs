@@ -77,14 +77,15 @@ pub fn Presenter() -> impl IntoView {
         render_slide(slide)
     };
     view! {
-        <div class="presenter" role="region" aria-roledescription="slide deck" aria-label="Presenter mode">
+        <div class="presenter" role="region" aria-roledescription=crate::tx!(present.deck) aria-label=crate::tx!(present.mode)>
             <div class="slide" aria-live="polite">{slide_view}</div>
-            <nav class="presenter-nav" aria-label="Slides">
-                <button type="button" on:click=move |_| go(app, PresenterKey::Previous) disabled=move || { number.get() <= 1 }>"← Previous"</button>
+            <crate::app::LanguageSwitcher />
+            <nav class="presenter-nav" aria-label=crate::tx!(present.slides)>
+                <button type="button" on:click=move |_| go(app, PresenterKey::Previous) disabled=move || { number.get() <= 1 }>{crate::tx!(present.previous)}</button>
                 <span class="slide-count" aria-live="polite">{move || format!("{} / {count}", number.get())}</span>
-                <button type="button" on:click=move |_| go(app, PresenterKey::Next) disabled=move || { number.get() >= count }>"Next →"</button>
-                <button type="button" on:click=move |_| go(app, PresenterKey::FullScreen)>"Full screen (F)"</button>
-                <button type="button" on:click=move |_| go(app, PresenterKey::Leave)>"Leave (Esc)"</button>
+                <button type="button" on:click=move |_| go(app, PresenterKey::Next) disabled=move || { number.get() >= count }>{crate::tx!(present.next)}</button>
+                <button type="button" on:click=move |_| go(app, PresenterKey::FullScreen)>{crate::tx!(present.full_screen)}</button>
+                <button type="button" on:click=move |_| go(app, PresenterKey::Leave)>{crate::tx!(present.leave)}</button>
             </nav>
         </div>
     }
@@ -132,25 +133,25 @@ fn render_slide(slide: Slide) -> AnyView {
                 .expect("validated: the story has a hook");
             let claim = story.claim(&hook.claim).expect("validated reference");
             view! {
-                <h1>"How an outsider reached LINE through Naver Cloud, and what Tokyo demanded"</h1>
+                <h1>{crate::tx!(hook.title)}</h1>
                 <p class="lede">{move || claim.text.get(app.lang.get())} <ClaimCites claims=std::slice::from_ref(&hook.claim) /></p>
                 <crate::app::page::KeyNumbers figures=&hook.figures />
             }
             .into_any()
         }
         Slide::Ownership(stage) => view! {
-            <h2>"Who owns LINE"</h2>
+            <h2>{move || crate::i18n::section_title("ownership", app.lang.get())}</h2>
             <crate::ownership::OwnershipSlide stage=stage />
             <OwnershipStageList stage=stage />
         }
         .into_any(),
         Slide::BreachStep(index) => view! {
-            <h2>{format!("How they got in · {} / {}", index + 1, story.breach_steps.len())}</h2>
+            <h2>{move || format!("{} · {} / {}", crate::i18n::section_title("breach", app.lang.get()), index + 1, story.breach_steps.len())}</h2>
             <crate::breach::BreachStepSlide />
         }
         .into_any(),
         Slide::Controls => view! {
-            <h2>"What if? Controls that would have cut the path"</h2>
+            <h2>{crate::tx!(present.controls)}</h2>
             <crate::breach::ControlsSlide />
         }
         .into_any(),
@@ -165,14 +166,15 @@ fn render_slide(slide: Slide) -> AnyView {
                             {move || top.text.get(app.lang.get())}
                             <ClaimCites claims=&top.claims />
                             " "
-                            <span class="status" data-status=format!("{:?}", top.status).to_lowercase()>{status_label(top.status)}</span>
+                            <span class="status" data-status=format!("{:?}", top.status).to_lowercase()>{move || status_label(top.status, app.lang.get())}</span>
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <h2>
-                    "What Tokyo demanded · "
+                    {move || crate::i18n::section_title("guidance", app.lang.get())}
+                    " · "
                     <time datetime=guidance.date.iso()>{move || format_date(guidance.date, app.lang.get())}</time>
                 </h2>
                 <ul class="slide-list">{items}</ul>

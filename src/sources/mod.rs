@@ -92,19 +92,18 @@ pub fn SourcesSection() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <SectionFrame id="sources" title="Sources, disagreements and method" intro="Five news reports are the whole factual basis; where they disagree, each version is shown and none is picked.">
-            <h3>"The reports"</h3>
+        <SectionFrame id="sources">
+            <h3>{crate::tx!(sources.reports)}</h3>
             <ol class="sources">{reports}</ol>
-            <h3>"Where the figures differ"</h3>
+            <h3>{crate::tx!(sources.figures_differ)}</h3>
             <div class="disagreements">{figures}</div>
-            <h3>"Where the accounts differ"</h3>
+            <h3>{crate::tx!(sources.accounts_differ)}</h3>
             <div class="disagreements">{accounts}</div>
-            <h3>"Method"</h3>
+            <h3>{crate::tx!(sources.method)}</h3>
             <p class="method">
-                "The story is told as of the reports, March–April 2024; dates are as reported. Quotes are in the reports' own English. "
-                "The ATT&CK mapping, the control what-if and any arithmetic on stakes are the explainer's analysis, marked "
-                <span class="analysis-badge">"Analysis"</span>
-                " wherever they appear."
+                {crate::tx!(sources.method_before)}
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
+                {crate::tx!(sources.method_after)}
             </p>
         </SectionFrame>
     }

@@ -88,7 +88,7 @@ pub fn TimelineSection() -> impl IntoView {
         .zip(items)
         .enumerate()
         .map(|(index, (event, node))| {
-            let (view, anchor, heading) = section_target(event.section);
+            let (view, anchor, _) = section_target(event.section);
             let href = move || {
                 if state.url.with(|u| u.view) == View::Story {
                     format!("#{anchor}")
@@ -114,8 +114,8 @@ pub fn TimelineSection() -> impl IntoView {
                         <ClaimCites claims=&event.claims />
                     </p>
                     <a class="event-section" href=href>
-                        <span class="visually-hidden">"Go to the section "</span>
-                        {heading}
+                        <span class="visually-hidden">{crate::tx!(timeline.go_to)}</span>
+                        {move || crate::i18n::section_title(anchor, state.lang.get())}
                         <span aria-hidden="true">" →"</span>
                     </a>
                 </li>
@@ -123,9 +123,9 @@ pub fn TimelineSection() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <SectionFrame id="timeline" title="When it happened" intro="From a 2021 warning sign to the ministry's deadline of 1 July 2024, as the reports date it.">
+        <SectionFrame id="timeline">
             <p class="timeline-hint" id="timeline-hint">
-                "Up and down arrow keys move between events; Home and End jump to the first and the last."
+                {crate::tx!(timeline.hint)}
             </p>
             <TimeScale events=scale_events items=scale_items active=active />
             <ol class="timeline" aria-label="Events, oldest first" aria-describedby="timeline-hint" on:keydown=on_keydown>

@@ -524,3 +524,46 @@ export class BreachExplorer {
   }
 }
 // ---- end of breach path explorer ----
+
+// ---- Accessibility matrix and keyboard walkthrough (issue 8) ----
+
+export const A11Y = {
+  /** axe-core rule tags checked: WCAG 2.2 A and AA, and best practice. */
+  axeTags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+  /** Presenter slides checked (src/present/deck.rs): title, ownership, a breach step, controls. */
+  presentSlides: [1, 3, 6, 10],
+  /** URL states after an interaction: a selected tie and stake, a later step with controls on, a requirement. */
+  interactionStates: [
+    'view=ownership&select=a-holdings-owns-ly&stake=60',
+    'view=breach&step=4&controls=two-factor,soc-japan&link=shared-to-ly',
+    'view=guidance&req=a-1-plans',
+  ],
+  firstCite: 'main#story button.cite',
+  openCitePop: '.cite-pop',
+  embedButton: 'button.embed-button',
+  openDialog: 'dialog[open]',
+  /** What a keyboard user can reach: interactive elements, as the walkthrough counts them. */
+  interactive: 'a[href], button, input, select, textarea, [tabindex="0"], [role="button"], summary',
+  footer: 'footer.colophon',
+  /** The live region that names the selected requirement. */
+  requirementAnnouncement: 'main#story section#guidance .req-announcement[role="status"]',
+};
+// ---- end of accessibility ----
+
+// ---- Languages (issue 7) ----
+
+export const I18N = {
+  /** The switcher's option for a language code. */
+  option: (lang) => `.lang-switcher button[data-lang="${lang}"]`,
+  current: '.lang-switcher button[aria-current="true"]',
+  /**
+   * Words that stay in Latin letters in Japanese and Korean text: names as the companies
+   * and publications write them, acronyms and technique ids.
+   */
+  latinAllowed: [
+    'LINE', 'NAVER', 'LY', 'SOC', 'MIC', 'CEO', 'CPO', 'CTO', 'ATT&CK', 'MITRE', 'BODS', 'STIX', 'JSON', 'CSV',
+    'SVG', 'PNG', 'Home', 'End', 'Esc', 'Korea', 'JoongAng', 'Daily', 'The', 'Readable', 'News', 'Rebeat',
+    'Tokyo', 'FinTech', 'Donga', 'Medium', 'Bloomberg', 'Yahoo', 'English', 'LINE’s', 'Attack', 'Flow', 'Open', 'Ownership', 'MITRE',
+  ],
+};
+// ---- end of languages ----
