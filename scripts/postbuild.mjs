@@ -84,6 +84,9 @@ const headers = [
   // frame-ancestors cannot be set from a meta tag; any site may embed the explainer.
   `  Content-Security-Policy: ${policy}; frame-ancestors *`,
   '  X-Content-Type-Options: nosniff',
+  // A frame sandboxed without allow-same-origin has an opaque origin: to it, our own
+  // module script and wasm are cross-origin and load only with CORS. They are public.
+  '  Access-Control-Allow-Origin: *',
   '  Referrer-Policy: no-referrer',
   '/',
   '  Cache-Control: no-cache',

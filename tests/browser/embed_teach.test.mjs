@@ -99,6 +99,36 @@ test('an embedded view tells its parent its height in all four formats, before a
   await opened.close();
 });
 
+test('a sandboxed frame of another origin (no storage, no same-origin) still works and reports its height', async (t) => {
+  const opened = await session.openPage('/');
+  await withShotOnFailure(opened, t.name, async () => {
+    const { page } = opened;
+    await page.goto(new URL('/embed.js', session.server.url).href);
+    const src = new URL('/?embed=1&view=breach&step=3&controls=two-factor', session.server.url).href;
+    await page.evaluate((frameSrc) => {
+      document.open();
+      document.write('<!doctype html><body></body>');
+      document.close();
+      window.__messages = [];
+      window.addEventListener('message', (event) => window.__messages.push(event.data));
+      const frame = document.createElement('iframe');
+      frame.id = 'graphic';
+      // allow-scripts without allow-same-origin: an opaque origin, where storage throws.
+      frame.setAttribute('sandbox', 'allow-scripts');
+      frame.src = frameSrc;
+      frame.style.cssText = 'width:640px;height:200px;border:0';
+      document.body.appendChild(frame);
+    }, src);
+    const frame = await (await page.waitForSelector('#graphic')).contentFrame();
+    await frame.waitForSelector('html[data-ready="1"]');
+    assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame has an opaque origin');
+    assert.ok(await frame.locator('main#story section#breach').count(), 'the view renders');
+    await page.waitForFunction(() => window.__messages.some((m) => typeof m === 'string' && m.includes('iframe.resize')), null, { timeout: 5000 });
+    assert.deepEqual(opened.pageErrors, []);
+  });
+  await opened.close();
+});
+
 test('embed.js sizes our iframe on a host page without pym or Datawrapper', async (t) => {
   const opened = await session.openPage('/');
   await withShotOnFailure(opened, t.name, async () => {

@@ -73,7 +73,9 @@ export async function startServer({ root = DIST_DIR, host = '127.0.0.1' } = {}) 
     requests.push(entry);
     const send = (status, body, headers = {}) => {
       entry.status = status;
-      res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+      // As dist/_headers asks of a host: public files readable from an opaque-origin
+      // (sandboxed) frame, which needs CORS even for our own assets.
+      res.writeHead(status, { 'cache-control': 'no-store', 'access-control-allow-origin': '*', ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
