@@ -13,6 +13,7 @@
 // Environment: BENCH_RUNS, BENCH_MEMORY_INTERACTIONS, BENCH_THROTTLE, BENCH_LIGHTHOUSE_RUNS, BENCH_OUT,
 // CHROMIUM_PATH (default /usr/bin/chromium), BENCH_NOTE (a line added to the report).
 
+import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,18 +48,6 @@ const WORK = join(ROOT, 'target', 'bench');
 const VIEWS = ['ownership', 'breach', 'guidance', 'timeline', 'numbers', 'sources', 'glossary'];
 const PAGES = [{ name: 'story', path: '/' }, ...VIEWS.map((v) => ({ name: `view=${v}`, path: `/?view=${v}` }))];
 const READY = 'html[data-ready="1"] main#story';
-// As tests/browser/browser.mjs: keep Chromium off the (closed) network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
 // Lighthouse's Moto G Power screen; the interactions run on the same phone-sized page.
 const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 

@@ -9,20 +9,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { mimeType } from '../tests/browser/server.mjs';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
 
 /** Brotli and gzip exactly as scripts/postbuild.mjs precompresses (and as the size table counts). */
@@ -82,7 +70,7 @@ export async function serve(root) {
     }
     if (encoding) body = encoded(file, body, encoding);
     const headers = {
-      'content-type': MIME[ext] ?? 'application/octet-stream',
+      'content-type': mimeType(file),
       'content-length': String(body.length),
       'cache-control': 'no-cache',
       vary: 'accept-encoding',

@@ -10,12 +10,15 @@ import { GUIDANCE } from './page.mjs';
 
 const session = useSession();
 
-/** Opens a parent page on the test server with our view in an iframe; collects its messages. */
-async function parentWithFrame(opened, query) {
+/**
+ * Opens a parent page on the test server with our view in an iframe; collects its messages.
+ * `sandbox`: the iframe's sandbox attribute, if any.
+ */
+async function parentWithFrame(opened, query, sandbox = null) {
   const { page } = opened;
   await page.goto(new URL('/embed.js', session.server.url).href);
   const src = new URL(query, session.server.url).href;
-  await page.evaluate((frameSrc) => {
+  await page.evaluate(({ frameSrc, sandbox }) => {
     document.open();
     document.write('<!doctype html><title>A news article</title><body></body>');
     document.close();
@@ -26,10 +29,11 @@ async function parentWithFrame(opened, query) {
     });
     const frame = document.createElement('iframe');
     frame.id = 'graphic';
+    if (sandbox !== null) frame.setAttribute('sandbox', sandbox);
     frame.src = frameSrc;
     frame.style.cssText = 'width:640px;height:200px;border:0';
     document.body.appendChild(frame);
-  }, src);
+  }, { frameSrc: src, sandbox });
   const frame = await (await page.waitForSelector('#graphic')).contentFrame();
   await frame.waitForSelector('html[data-ready="1"]');
   return frame;
@@ -102,28 +106,11 @@ test('an embedded view tells its parent its height in all four formats, before a
 test('a sandboxed frame of another origin (no storage, no same-origin) still works and reports its height', async (t) => {
   const opened = await session.openPage('/');
   await withShotOnFailure(opened, t.name, async () => {
-    const { page } = opened;
-    await page.goto(new URL('/embed.js', session.server.url).href);
-    const src = new URL('/?embed=1&view=breach&step=3&controls=two-factor', session.server.url).href;
-    await page.evaluate((frameSrc) => {
-      document.open();
-      document.write('<!doctype html><body></body>');
-      document.close();
-      window.__messages = [];
-      window.addEventListener('message', (event) => window.__messages.push(event.data));
-      const frame = document.createElement('iframe');
-      frame.id = 'graphic';
-      // allow-scripts without allow-same-origin: an opaque origin, where storage throws.
-      frame.setAttribute('sandbox', 'allow-scripts');
-      frame.src = frameSrc;
-      frame.style.cssText = 'width:640px;height:200px;border:0';
-      document.body.appendChild(frame);
-    }, src);
-    const frame = await (await page.waitForSelector('#graphic')).contentFrame();
-    await frame.waitForSelector('html[data-ready="1"]');
+    // allow-scripts without allow-same-origin: an opaque origin, where storage throws.
+    const frame = await parentWithFrame(opened, '/?embed=1&view=breach&step=3&controls=two-factor&childId=graphic', 'allow-scripts');
     assert.equal(await frame.evaluate(() => window.origin), 'null', 'the frame has an opaque origin');
     assert.ok(await frame.locator('main#story section#breach').count(), 'the view renders');
-    await page.waitForFunction(() => window.__messages.some((m) => typeof m === 'string' && m.includes('iframe.resize')), null, { timeout: 5000 });
+    await expectHeights(opened.page, frame, 'from the sandboxed frame');
     assert.deepEqual(opened.pageErrors, []);
   });
   await opened.close();
