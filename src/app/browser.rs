@@ -83,9 +83,13 @@ pub fn show_panic_notice() {
     let Ok(text) = document.create_element("p") else {
         return;
     };
-    text.set_text_content(Some(
-        "Something went wrong and the explainer stopped working. Reloading the page usually helps.",
-    ));
+    // Plain DOM, no reactive state: the page's current language is on <html lang>.
+    let lang = document
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::En);
+    text.set_text_content(Some(crate::tr!(lang, panic.text)));
     let Ok(link) = document.create_element("a") else {
         return;
     };
@@ -93,7 +97,7 @@ pub fn show_panic_notice() {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_else(|| "./".into());
     let _ = link.set_attribute("href", &href);
-    link.set_text_content(Some("Reload the explainer"));
+    link.set_text_content(Some(crate::tr!(lang, panic.reload)));
     let _ = notice.append_child(&text);
     let _ = notice.append_child(&link);
     let _ = body.prepend_with_node_1(&notice);

@@ -11,11 +11,11 @@ use crate::content::{story, BreachLink, Id, Lang, Zone};
 use leptos::prelude::*;
 
 /// Band labels: the sides of the trust boundaries.
-pub fn zone_label(zone: Zone) -> &'static str {
+pub fn zone_label(zone: Zone, lang: Lang) -> &'static str {
     match zone {
-        Zone::NaverSide => "Naver Cloud's side",
-        Zone::Shared => "Shared by both",
-        Zone::LySide => "LY's side (LINE)",
+        Zone::NaverSide => crate::tr!(lang, breach_ui.zone_naver),
+        Zone::Shared => crate::tr!(lang, breach_ui.zone_shared),
+        Zone::LySide => crate::tr!(lang, breach_ui.zone_ly),
     }
 }
 
@@ -37,14 +37,17 @@ fn link_name(link: &BreachLink, lang: Lang, cut_by: &[String]) -> String {
             .breach_node(id)
             .map_or_else(|| id.to_owned(), |n| n.label.get(lang).to_owned())
     };
-    let mut name = format!(
-        "From {} to {}: {}.",
-        node(&link.from),
-        node(&link.to),
-        link.label.get(lang)
-    );
+    let mut name = crate::tr!(
+        lang,
+        breach_ui.link_name,
+        from = node(&link.from),
+        to = node(&link.to),
+        label = link.label.get(lang)
+    )
+    .to_string();
     if !cut_by.is_empty() {
-        name.push_str(&format!(" Cut by {} (analysis).", cut_by.join(", ")));
+        let controls = cut_by.join(crate::tr!(lang, breach_ui.list_sep));
+        name.push_str(&crate::tr!(lang, breach_ui.cut_by, controls = controls).to_string());
     }
     name
 }
@@ -63,7 +66,7 @@ pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
             &story.breach_links,
             measured.get(),
             |node| node.label.get(lang).to_owned(),
-            |zone| zone_label(zone).to_owned(),
+            |zone| zone_label(zone, lang).to_owned(),
         )
     });
 
@@ -104,7 +107,7 @@ pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
                         height=format!("{:.0}", shape.height)
                         viewBox=format!("0 0 {:.0} {:.0}", shape.width, shape.height)
                         role="group"
-                        aria-label="The breach path: systems the intruder crossed, grouped by the company whose side they are on"
+                        aria-label=crate::tx!(breach_ui.diagram_aria)
                         on:pointerdown=on_pointer_down
                         on:pointerup=on_pointer_up
                         on:pointercancel=move |_| swipe_start.set_value(None)
@@ -184,7 +187,7 @@ fn link_view(line: &LinkLine, diagram: DiagramState) -> impl IntoView {
             .collect();
         let mut name = link_name(link, app.lang.get(), &on);
         if targeted() {
-            name.push_str(" Targeted by the selected demand.");
+            name.push_str(crate::tr!(app.lang.get(), breach_ui.targeted));
         }
         name
     };
@@ -281,11 +284,17 @@ fn node_view(node: &NodeBox, diagram: DiagramState) -> impl IntoView {
     let name = move || {
         let label = drawn.clone();
         let mut name = match arriving {
-            Some(number) => format!("{label}. Go to step {number}."),
+            Some(number) => crate::tr!(
+                app.lang.get(),
+                breach_ui.go_to_step,
+                label = label,
+                n = number
+            )
+            .to_string(),
             None => label.to_owned(),
         };
         if unreached() {
-            name.push_str(" Not reached with the controls switched on (analysis).");
+            name.push_str(crate::tr!(app.lang.get(), breach_ui.not_reached));
         }
         name
     };
@@ -371,7 +380,7 @@ fn intruder_view(shape: BreachLayout, diagram: DiagramState) -> impl IntoView {
         >
             <circle r="8" />
             <circle class="intruder-eye" r="3" />
-            <text x="13" y="4">"Intruder"</text>
+            <text x="13" y="4">{crate::tx!(breach_ui.intruder)}</text>
         </g>
     }
 }

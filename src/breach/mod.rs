@@ -155,10 +155,10 @@ fn BreachExplorer() -> impl IntoView {
 fn Legend() -> impl IntoView {
     view! {
         <ul class="breach-legend">
-            <li><span class="key key-band" aria-hidden="true"></span>"Dashed box: one company's side; crossing it crosses a trust boundary"</li>
-            <li><span class="key key-step" aria-hidden="true"></span>"Thick border and arrow: this step"</li>
-            <li><span class="key key-cut" aria-hidden="true">"✕"</span>"Link cut by a control you switched on (analysis)"</li>
-            <li><span class="key key-link" aria-hidden="true"></span>"Select an arrow for what the reports and the ministry say about it"</li>
+            <li><span class="key key-band" aria-hidden="true"></span>{crate::tx!(breach_ui.legend_band)}</li>
+            <li><span class="key key-step" aria-hidden="true"></span>{crate::tx!(breach_ui.legend_step)}</li>
+            <li><span class="key key-cut" aria-hidden="true">"✕"</span>{crate::tx!(breach_ui.legend_cut)}</li>
+            <li><span class="key key-link" aria-hidden="true"></span>{crate::tx!(breach_ui.legend_link)}</li>
         </ul>
     }
 }
@@ -208,7 +208,7 @@ fn Stepper(step: Memo<u16>, total: u16) -> impl IntoView {
             .breach_steps
             .get(usize::from(number) - 1)
             .map_or("", |s| s.title.get(app.lang.get()));
-        state::step_announcement(number, total, title)
+        state::step_announcement(number, total, title, app.lang.get())
     };
     let dots = (1..=total)
         .map(|number| {
@@ -346,8 +346,17 @@ fn requirement_name(requirement: &Requirement, lang: crate::content::Lang) -> St
         text.to_owned()
     };
     match (requirement.number.is_empty(), date) {
-        (false, Some(date)) => format!("{} of {date}: {short}", requirement.number),
-        (true, Some(date)) => format!("{date}: {short}"),
+        (false, Some(date)) => crate::tr!(
+            lang,
+            breach_ui.requirement_of,
+            number = requirement.number.as_str(),
+            date = date,
+            short = short
+        )
+        .to_string(),
+        (true, Some(date)) => {
+            crate::tr!(lang, breach_ui.requirement_date, date = date, short = short).to_string()
+        }
         _ => short,
     }
 }

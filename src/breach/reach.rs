@@ -122,11 +122,15 @@ pub fn reach(
 }
 
 /// "a", "a and b", "a, b and c".
-fn join_names(names: &[String]) -> String {
+fn join_names(names: &[String], lang: Lang) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!(
+            "{}{}{last}",
+            init.join(crate::tr!(lang, breach_ui.list_sep)),
+            crate::tr!(lang, breach_ui.and)
+        ),
     }
 }
 
@@ -153,24 +157,33 @@ pub fn verdict(reach: &Reach, nodes: &[BreachNode], controls: &[Control], lang: 
             .map_or_else(|| id.to_owned(), |node| node.label.get(lang).to_owned())
     };
     let Some(furthest) = reach.furthest.as_deref() else {
-        return "There is no path to follow.".to_owned();
+        return crate::tr!(lang, breach_ui.no_path).to_owned();
     };
     let names: Vec<String> = controls
         .iter()
         .filter(|control| reach.enabled.contains(&control.id))
-        .map(|control| in_sentence(control.name.get(lang)))
+        .map(|control| match lang {
+            Lang::En => in_sentence(control.name.get(lang)),
+            _ => control.name.get(lang).to_owned(),
+        })
         .collect();
     let place = label(furthest);
     match (names.is_empty(), reach.reaches_all(nodes)) {
-        (true, _) => format!("With no control on, the intruder reaches “{place}”."),
-        (false, true) => format!(
-            "With {} on, the intruder still reaches “{place}”.",
-            join_names(&names)
-        ),
-        (false, false) => format!(
-            "With {} on, the intruder stops at “{place}”.",
-            join_names(&names)
-        ),
+        (true, _) => crate::tr!(lang, breach_ui.reach_none, place = place).to_string(),
+        (false, true) => crate::tr!(
+            lang,
+            breach_ui.reach_still,
+            controls = join_names(&names, lang),
+            place = place
+        )
+        .to_string(),
+        (false, false) => crate::tr!(
+            lang,
+            breach_ui.reach_stops,
+            controls = join_names(&names, lang),
+            place = place
+        )
+        .to_string(),
     }
 }
 
@@ -202,6 +215,19 @@ mod tests {
             &story.controls,
             Lang::En,
         )
+    }
+
+    #[test]
+    fn verdict_speaks_japanese_and_korean() {
+        let story = story();
+        let reach = story_reach(&["two-factor"]);
+        let ja = verdict(&reach, &story.breach_nodes, &story.controls, Lang::Ja);
+        assert!(ja.ends_with("で止まる。"), "{ja}");
+        let ko = verdict(&reach, &story.breach_nodes, &story.controls, Lang::Ko);
+        assert!(
+            ko.starts_with("켠 통제: ") && ko.ends_with("에서 멈춘다."),
+            "{ko}"
+        );
     }
 
     #[test]
@@ -294,9 +320,9 @@ mod tests {
     #[test]
     fn names_join_into_a_sentence() {
         let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_names(&names(&["a"])), "a");
-        assert_eq!(join_names(&names(&["a", "b"])), "a and b");
-        assert_eq!(join_names(&names(&["a", "b", "c"])), "a, b and c");
+        assert_eq!(join_names(&names(&["a"]), Lang::En), "a");
+        assert_eq!(join_names(&names(&["a", "b"]), Lang::En), "a and b");
+        assert_eq!(join_names(&names(&["a", "b", "c"]), Lang::En), "a, b and c");
         assert_eq!(
             in_sentence("Two-factor authentication"),
             "two-factor authentication"

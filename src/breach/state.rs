@@ -127,8 +127,20 @@ pub fn sentence_start(text: &str) -> String {
 }
 
 /// "Step 2 of 5: The malware reaches Naver Cloud": what the live region announces.
-pub fn step_announcement(number: u16, total: u16, title: &str) -> String {
-    format!("Step {number} of {total}: {title}")
+pub fn step_announcement(
+    number: u16,
+    total: u16,
+    title: &str,
+    lang: crate::content::Lang,
+) -> String {
+    crate::tr!(
+        lang,
+        breach_ui.step_announcement,
+        n = number,
+        total = total,
+        title = title
+    )
+    .to_string()
 }
 
 #[cfg(test)]
@@ -248,7 +260,12 @@ mod tests {
     #[test]
     fn the_live_region_names_the_step() {
         assert_eq!(
-            step_announcement(2, 5, "The malware reaches Naver Cloud"),
+            step_announcement(
+                2,
+                5,
+                "The malware reaches Naver Cloud",
+                crate::content::Lang::En
+            ),
             "Step 2 of 5: The malware reaches Naver Cloud"
         );
     }

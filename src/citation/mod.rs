@@ -93,9 +93,13 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
                         <strong class="cite-value">{move || format_value(v, unit, state.lang.get())}</strong>
                         " "
                     })}
-                    <a href=href>{format!("[{number}] {title}")}</a>
-                    {(!publication.is_empty()).then(|| format!(", {publication}"))}
-                    {format!(" ({date}): ")}
+                    // Bibliographic text stays as the report gives it, in English.
+                    <span lang="en">
+                        <a href=href>{format!("[{number}] {title}")}</a>
+                        {(!publication.is_empty()).then(|| format!(", {publication}"))}
+                        {format!(" ({date})")}
+                    </span>
+                    ": "
                     <q lang="en">{cite.quote.as_str()}</q>
                 </span>
             }

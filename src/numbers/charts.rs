@@ -117,11 +117,15 @@ impl Chart {
                         }
                     })
                     .collect();
-                format!("{}: {}", row.label, values.join(", then "))
+                format!(
+                    "{}: {}",
+                    row.label,
+                    values.join(crate::tr!(lang, charts.then))
+                )
             })
             .collect();
         let differ = if self.kind == ChartKind::Dots && self.values_differ() {
-            " The reports differ."
+            crate::tr!(lang, charts.differ)
         } else {
             ""
         };
@@ -167,12 +171,22 @@ fn mark_from(figure: &'static Figure, reported: &'static Reported, lang: Lang) -
 }
 
 /// The countries whose LINE users one report counts, as of September 2022.
-const COUNTRY_FIGURES: [(&str, &str); 4] = [
-    ("line-users-japan", "Japan"),
-    ("line-users-thailand", "Thailand"),
-    ("line-users-taiwan", "Taiwan"),
-    ("line-users-indonesia", "Indonesia"),
+const COUNTRY_FIGURES: [&str; 4] = [
+    "line-users-japan",
+    "line-users-thailand",
+    "line-users-taiwan",
+    "line-users-indonesia",
 ];
+
+/// A charted country's name in `lang`, by its figure id.
+fn country_label(figure: &str, lang: Lang) -> &'static str {
+    match figure {
+        "line-users-japan" => crate::tr!(lang, charts.japan),
+        "line-users-thailand" => crate::tr!(lang, charts.thailand),
+        "line-users-taiwan" => crate::tr!(lang, charts.taiwan),
+        _ => crate::tr!(lang, charts.indonesia),
+    }
+}
 const GLOBAL_FIGURE: &str = "line-users-global";
 
 /// The value of `figure` as of September 2022, when the global count was taken.
@@ -191,7 +205,7 @@ fn september_2022(
 pub fn rest_of_world(story: &'static Story) -> Option<f64> {
     let (_, global) = september_2022(story, GLOBAL_FIGURE)?;
     let mut rest = global.value;
-    for (id, _) in COUNTRY_FIGURES {
+    for id in COUNTRY_FIGURES {
         rest -= september_2022(story, id)?.1.value;
     }
     Some(rest)
@@ -200,12 +214,12 @@ pub fn rest_of_world(story: &'static Story) -> Option<f64> {
 fn users_by_country(story: &'static Story, lang: Lang) -> Chart {
     let mut rows: Vec<Row> = COUNTRY_FIGURES
         .iter()
-        .filter_map(|(id, country)| {
+        .filter_map(|id| {
             let (figure, reported) = september_2022(story, id)?;
             let mut mark = mark_from(figure, reported, lang);
             mark.note = String::new();
             Some(Row {
-                label: (*country).to_string(),
+                label: country_label(id, lang).to_string(),
                 marks: vec![mark],
             })
         })
@@ -216,18 +230,20 @@ fn users_by_country(story: &'static Story, lang: Lang) -> Chart {
         cites.extend(
             COUNTRY_FIGURES
                 .iter()
-                .filter_map(|(id, _)| september_2022(story, id))
+                .filter_map(|id| september_2022(story, id))
                 .map(|(_, r)| &r.cite),
         );
         rows.push(Row {
-            label: "Rest of the world".to_string(),
+            label: crate::tr!(lang, charts.rest).to_string(),
             marks: vec![Mark {
                 value: rest,
-                note: "derived".to_string(),
-                qualifier: format!(
-                    "derived: {} worldwide less the four countries (Analysis)",
-                    format_value(global_reported.value, Unit::Users, lang)
-                ),
+                note: crate::tr!(lang, charts.derived).to_string(),
+                qualifier: crate::tr!(
+                    lang,
+                    charts.derived_qualifier,
+                    global = format_value(global_reported.value, Unit::Users, lang)
+                )
+                .to_string(),
                 as_of: global_reported.as_of,
                 source: None,
                 cites,
@@ -243,10 +259,10 @@ fn users_by_country(story: &'static Story, lang: Lang) -> Chart {
     Chart {
         id: ChartId::UsersByCountry,
         kind: ChartKind::Bars,
-        title: format!("LINE users by country, as of {as_of}"),
+        title: crate::tr!(lang, charts.users_title, date = as_of).to_string(),
         unit: Unit::Users,
         rows,
-        axis_note: "Users".to_string(),
+        axis_note: crate::tr!(lang, charts.users_axis).to_string(),
     }
 }
 
@@ -281,12 +297,12 @@ fn by_report(story: &'static Story, id: ChartId, figure_id: &str, lang: Lang) ->
         .collect();
     let (title, axis_note) = match id {
         ChartId::LeakedItems => (
-            "Items of personal data leaked, as each report gives it",
-            "Items leaked (axis does not start at zero)",
+            crate::tr!(lang, charts.leaked_title),
+            crate::tr!(lang, charts.leaked_axis),
         ),
         _ => (
-            "LINE users in Japan, as each report gives it",
-            "Users in Japan (axis does not start at zero)",
+            crate::tr!(lang, charts.japan_title),
+            crate::tr!(lang, charts.japan_axis),
         ),
     };
     Chart {

@@ -219,7 +219,7 @@ pub fn layout(chart: &Chart, lang: Lang, width: f64) -> Layout {
     for row in &chart.rows {
         let derived = row.marks.iter().any(|m| m.derived);
         let title = if derived {
-            format!("{} (derived: Analysis)", row.label)
+            crate::tr!(lang, charts.derived_row, label = row.label.as_str()).to_string()
         } else {
             row.label.clone()
         };

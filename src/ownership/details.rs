@@ -57,7 +57,7 @@ fn title_of(id: &str, lang: crate::content::Lang, split: Split) -> String {
         return entity.name.get(lang).to_string();
     }
     if id == REST_NODE {
-        return "Other shareholders of LY".into();
+        return crate::tr!(lang, own_detail.other_shareholders).into();
     }
     graph()
         .edge(id)
@@ -124,7 +124,7 @@ fn reported_values(figure: &'static Figure) -> impl IntoView {
                         let q = reported.qualifier.get(state.lang.get());
                         if q.is_empty() { String::new() } else { format!(" ({q})") }
                     }}
-                    {format!(" — {publication}")}
+                    " — "<span lang="en">{publication}</span>
                     <CiteMarker cites=vec![&reported.cite] figure=Some(figure) />
                 </li>
             }
@@ -151,7 +151,7 @@ fn stake_dispute() -> Option<impl IntoView> {
                     .map_or("", |s| s.publication_or_title());
                 view! {
                     <li class="version">
-                        <strong>{publication}</strong>": "
+                        <strong lang="en">{publication}</strong>": "
                         {move || version.text.get(state.lang.get())}
                         <CiteMarker cites=vec![&version.cite] figure=None />
                     </li>
@@ -159,7 +159,7 @@ fn stake_dispute() -> Option<impl IntoView> {
             })
             .collect_view();
         view! {
-            <h5>{move || d.topic.get(state.lang.get())}" — the reports tell it differently"</h5>
+            <h5>{move || d.topic.get(state.lang.get())}{crate::tx!(own_detail.tell_differently)}</h5>
             <ul class="versions">{items}</ul>
         }
     });
@@ -177,11 +177,11 @@ fn stake_dispute() -> Option<impl IntoView> {
             }}
             <p class="own-analysis">
                 <span class="analysis-badge">{crate::tx!(analysis)}</span>
-                " The rest of LY's shares: 100% − "
+                {crate::tx!(own_detail.rest_of)}
                 {stake.format()}
                 " = "
                 <strong>{stake.remainder().format()}</strong>
-                ". The reports do not say who holds them; the explainer derives the figure, and shows both ends because the reports differ."
+                {crate::tx!(own_detail.rest_note)}
             </p>
             {versions}
         </div>
@@ -200,20 +200,17 @@ fn look_through_block(parent: Parent, own: OwnershipState) -> Option<impl IntoVi
     };
     Some(view! {
         <div class="own-lookthrough">
-            <h4>"Indirect interest in LY " <span class="analysis-badge">{crate::tx!(analysis)}</span></h4>
+            <h4>{crate::tx!(own_detail.indirect)} <span class="analysis-badge">{crate::tx!(analysis)}</span></h4>
             <p>
-                "Its share of A Holdings times A Holdings' stake in LY: "
+                {crate::tx!(own_detail.indirect_how)}
                 <strong class="own-arithmetic">{move || row(own.split.get()).arithmetic()}</strong>
                 {move || {
                     let split = own.split.get();
                     (!split.is_reported()).then(|| {
-                        format!(
-                            " (what-if; as reported: {})",
-                            row(Split::REPORTED).arithmetic()
-                        )
+                        crate::tr!(crate::i18n::current_lang(), own_detail.as_reported, value = row(Split::REPORTED).arithmetic()).to_string()
                     })
                 }}
-                ". An economic interest computed from the reported stakes, not a reported figure."
+                {crate::tx!(own_detail.indirect_note)}
             </p>
         </div>
     })
@@ -222,7 +219,7 @@ fn look_through_block(parent: Parent, own: OwnershipState) -> Option<impl IntoVi
 fn requirement_links(requirements: Vec<&'static Requirement>) -> impl IntoView {
     let state = use_app();
     if requirements.is_empty() {
-        return view! { <p class="own-note">"No requirement of the guidance targets these ties directly."</p> }
+        return view! { <p class="own-note">{crate::tx!(own_detail.no_requirement)}</p> }
             .into_any();
     }
     let items = requirements
@@ -286,12 +283,12 @@ fn tie_buttons(edges: Vec<&'static Edge>, own: OwnershipState) -> impl IntoView 
     view! { <ul class="own-ties">{items}</ul> }
 }
 
-fn country_line(entity: &Entity) -> &'static str {
+fn country_line(entity: &Entity, lang: crate::content::Lang) -> &'static str {
     match entity.country {
-        crate::content::Country::Japan => "Japan",
-        crate::content::Country::Korea => "South Korea",
-        crate::content::Country::China => "China",
-        crate::content::Country::Unstated => "not stated in the reports",
+        crate::content::Country::Japan => crate::tr!(lang, country.japan),
+        crate::content::Country::Korea => crate::tr!(lang, country.korea),
+        crate::content::Country::China => crate::tr!(lang, country.china),
+        crate::content::Country::Unstated => crate::tr!(lang, country.unstated),
     }
 }
 
@@ -351,7 +348,7 @@ fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView 
         <p class="own-details-role">
             {move || entity.role.get(state.lang.get())}
             ". "
-            <span class="own-country">"Country: "{country_line(entity)}</span>
+            <span class="own-country">{crate::tx!(own_detail.country)}{move || country_line(entity, state.lang.get())}</span>
             "."
         </p>
         <h4>{crate::tx!(breach.reports_say)}</h4>
@@ -383,8 +380,8 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
                     view! {
                         <p class="own-analysis">
                             <span class="analysis-badge">{crate::tx!(analysis)}</span>
-                            " What-if shown on the diagram: " <strong>{label[0].clone()}</strong>
-                            ". The reports give 50%."
+                            {crate::tx!(own_detail.whatif_shown)} <strong>{label[0].clone()}</strong>
+                            {crate::tx!(own_detail.reports_give)}
                         </p>
                     }
                 })
@@ -416,8 +413,8 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
         {claim_list(&relation.claims)}
         <h4>{crate::tx!(details.ends)}</h4>
         <ul class="own-ties">
-            <li>"From: "<button type="button" class="own-button-link" on:click=move |_| own.select(from)>{move || name(from)}</button></li>
-            <li>"To: "<button type="button" class="own-button-link" on:click=move |_| own.select(to)>{move || name(to)}</button></li>
+            <li>{crate::tx!(own_detail.from)}<button type="button" class="own-button-link" on:click=move |_| own.select(from)>{move || name(from)}</button></li>
+            <li>{crate::tx!(own_detail.to)}<button type="button" class="own-button-link" on:click=move |_| own.select(to)>{move || name(to)}</button></li>
         </ul>
         <h4>{crate::tx!(details.ministry)}</h4>
         {requirement_links(requirements_for_relation(&relation.id))}
@@ -431,12 +428,12 @@ fn RestDetails(own: OwnershipState) -> impl IntoView {
     let story = story();
     let stake = venture_stake(story).map_or(Range::exact(0.0), |(_, r)| r);
     view! {
-        <h3 id="own-details-title">"Other shareholders of LY " <span class="analysis-badge">{crate::tx!(analysis)}</span></h3>
+        <h3 id="own-details-title">{crate::tx!(own_detail.other_shareholders)}" " <span class="analysis-badge">{crate::tx!(analysis)}</span></h3>
         <p class="own-details-role">
-            "Not a company the reports name: the share of LY that A Holdings does not hold, derived by the explainer. The reports do not say who holds it."
+            {crate::tx!(own_detail.rest_role)}
         </p>
         <p class="own-arithmetic-line">
-            "100% − " {stake.format()} " (A Holdings' stake) = "
+            "100% − " {stake.format()} {crate::tx!(own_detail.a_stake)}
             <strong class="own-arithmetic">{stake.remainder().format()}</strong>
         </p>
         {stake_dispute()}

@@ -24,12 +24,12 @@ pub fn edge_dom_id(id: &str) -> String {
     format!("own-edge-{id}")
 }
 
-fn country_words(country: Country) -> &'static str {
+fn country_words(country: Country, lang: Lang) -> &'static str {
     match country {
-        Country::Japan => "Japan",
-        Country::Korea => "South Korea",
-        Country::China => "China",
-        Country::Unstated => "country not stated in the reports",
+        Country::Japan => crate::tr!(lang, country.japan),
+        Country::Korea => crate::tr!(lang, country.korea),
+        Country::China => crate::tr!(lang, country.china),
+        Country::Unstated => crate::tr!(lang, own_diagram.country_unstated),
     }
 }
 
@@ -50,13 +50,13 @@ fn country_key(node: &Node) -> &'static str {
 ///
 /// `title` is the title as drawn: its wrapped lines joined by spaces, exactly the text
 /// the box shows (a CJK title wrapped in two lines reads "NAVERクラウドの サーバー").
-pub fn node_name(node: &Node, title: &str) -> String {
-    let caption = super::graph::node_caption(node);
+pub fn node_name(node: &Node, title: &str, lang: Lang) -> String {
+    let caption = super::graph::node_caption(node, lang);
     match node.entity {
         Some(entity) => format!(
             "{title} {} {caption}. {}",
             crate::app::country_badge(entity.country),
-            country_words(entity.country),
+            country_words(entity.country, lang),
         ),
         None => format!("{title} – {caption}"),
     }
@@ -189,7 +189,7 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
             l.context_caption.map(|p| {
                 view! {
                     <text class="own-context-caption" x=p.x y=p.y>
-                        {super::layout::CONTEXT_TITLE}
+                        {crate::tx!(own_diagram.context_title)}
                     </text>
                 }
             })
@@ -222,7 +222,7 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
             <svg
                 class="own-svg"
                 role="group"
-                aria-label="Ownership diagram. Tab through the companies and their ties; arrow keys move between companies; Enter selects; Escape clears."
+                aria-label=crate::tx!(own_diagram.aria)
                 width=width
                 height=height
                 viewBox=move || format!("0 0 {:.0} {:.0}", width(), height())
@@ -291,7 +291,7 @@ fn NodeItem(node: &'static Node, shape: Memo<Layout>, own: OwnershipState) -> im
                 let title = placed
                     .with(|b| b.as_ref().map(|b| b.title_lines.join(" ")))
                     .unwrap_or_else(|| node_title(node, lang));
-                node_name(node, &title)
+                node_name(node, &title, lang)
             }
             class:selected=move || own.is_selected(id)
             class:related=move || own.node_related(id)

@@ -247,16 +247,16 @@ pub fn parent_stake<'s>(story: &'s Story, parent: &str) -> Option<&'s Relation> 
 }
 
 /// A short kind caption under a node's name ("joint venture", "service").
-pub fn node_caption(node: &Node) -> &'static str {
+pub fn node_caption(node: &Node, lang: Lang) -> &'static str {
     match node.entity.map(|e| e.kind) {
-        None => "derived: analysis",
-        Some(EntityKind::Company) => "company",
-        Some(EntityKind::JointVenture) => "joint venture",
-        Some(EntityKind::Service) => "service",
-        Some(EntityKind::Government) => "government",
-        Some(EntityKind::Person) => "person",
-        Some(EntityKind::Group) => "group",
-        Some(EntityKind::Shareholders) => "shareholders",
+        None => crate::tr!(lang, own_diagram.derived),
+        Some(EntityKind::Company) => crate::tr!(lang, own_diagram.company),
+        Some(EntityKind::JointVenture) => crate::tr!(lang, own_diagram.joint_venture),
+        Some(EntityKind::Service) => crate::tr!(lang, own_diagram.service),
+        Some(EntityKind::Government) => crate::tr!(lang, own_diagram.government),
+        Some(EntityKind::Person) => crate::tr!(lang, own_diagram.person),
+        Some(EntityKind::Group) => crate::tr!(lang, own_diagram.group),
+        Some(EntityKind::Shareholders) => crate::tr!(lang, own_diagram.shareholders),
     }
 }
 
@@ -264,7 +264,7 @@ pub fn node_caption(node: &Node) -> &'static str {
 pub fn node_title(node: &Node, lang: Lang) -> String {
     match node.entity {
         Some(entity) => entity.name.get(lang).to_string(),
-        None => "Other shareholders of LY (not named in the reports)".into(),
+        None => crate::tr!(lang, own_diagram.rest_title).into(),
     }
 }
 
@@ -298,7 +298,7 @@ pub fn share_line_width(share: Range) -> f64 {
 pub fn edge_label(edge: &Edge, story: &Story, lang: Lang, split: Split) -> Vec<String> {
     let Some(relation) = edge.relation else {
         let rest = venture_stake(story).map_or(Range::exact(0.0), |(_, r)| r.remainder());
-        return vec![rest.format(), "derived".into()];
+        return vec![rest.format(), crate::tr!(lang, edge.derived).into()];
     };
     match relation.kind {
         RelationKind::Ownership => {
@@ -312,26 +312,26 @@ pub fn edge_label(edge: &Edge, story: &Story, lang: Lang, split: Split) -> Vec<S
                 if split.is_reported() {
                     return vec![value];
                 }
-                return vec![value, "what-if".into()];
+                return vec![value, crate::tr!(lang, edge.what_if).into()];
             }
             let figure = relation.share.as_deref().and_then(|id| story.figure(id));
             match figure {
                 Some(f) => {
                     let span = Range::of(f.reported.iter().map(|r| r.value));
                     if f.is_disputed() {
-                        vec![span.format(), "reports differ".into()]
+                        vec![span.format(), crate::tr!(lang, reports_differ).into()]
                     } else {
                         vec![span.format()]
                     }
                 }
-                None => vec!["share not reported".into()],
+                None => vec![crate::tr!(lang, edge.share_not_reported).into()],
             }
         }
-        RelationKind::Affiliate => vec!["unit of".into()],
-        RelationKind::Outsourcing => vec!["outsourcing".into()],
-        RelationKind::SharedSystem => vec!["shared system".into()],
-        RelationKind::Subcontracts => vec!["subcontractor".into()],
-        RelationKind::Operates => vec!["operates".into()],
+        RelationKind::Affiliate => vec![crate::tr!(lang, edge.unit_of).into()],
+        RelationKind::Outsourcing => vec![crate::tr!(lang, edge.outsourcing).into()],
+        RelationKind::SharedSystem => vec![crate::tr!(lang, edge.shared_system).into()],
+        RelationKind::Subcontracts => vec![crate::tr!(lang, edge.subcontractor).into()],
+        RelationKind::Operates => vec![crate::tr!(lang, edge.operates).into()],
         RelationKind::Office => vec![relation.label.get(lang).to_string()],
         RelationKind::Regulatory => {
             let dates: Vec<String> = story
@@ -341,9 +341,9 @@ pub fn edge_label(edge: &Edge, story: &Story, lang: Lang, split: Split) -> Vec<S
                 .map(|g| format_date(g.date, lang))
                 .collect();
             if dates.is_empty() {
-                vec!["request".into()]
+                vec![crate::tr!(lang, edge.request).into()]
             } else {
-                let mut lines = vec!["guidance".to_string()];
+                let mut lines = vec![crate::tr!(lang, edge.guidance).to_string()];
                 lines.extend(dates);
                 lines
             }
@@ -355,7 +355,7 @@ pub fn edge_label(edge: &Edge, story: &Story, lang: Lang, split: Split) -> Vec<S
 pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> String {
     let name = |id: &str| -> String {
         story.entity(id).map_or_else(
-            || "Other shareholders of LY".into(),
+            || crate::tr!(lang, own_detail.other_shareholders).into(),
             |e| e.name.get(lang).into(),
         )
     };
@@ -376,11 +376,13 @@ pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> St
         }
         None => {
             let label = edge_label(edge, story, lang, split);
-            format!(
-                "Other shareholders hold the rest of {} ({}, analysis)",
-                name(LY),
-                label[0]
+            crate::tr!(
+                lang,
+                edge.rest_sentence,
+                ly = name(LY),
+                share = label[0].as_str()
             )
+            .to_string()
         }
     }
 }
@@ -402,7 +404,7 @@ pub fn specs(
                 .map_or("–", |e| crate::app::country_badge(e.country))
                 .to_string(),
             title: node_title(node, lang),
-            caption: node_caption(node).to_string(),
+            caption: node_caption(node, lang).to_string(),
             context: node.context,
         })
         .collect();

@@ -219,8 +219,14 @@ impl Names<'_> {
 }
 
 impl Verdict {
-    /// The verdict in plain words.
-    pub fn sentence(&self, split: Split, venture_share_of_ly: Range, names: Names) -> String {
+    /// The verdict in plain words, in `lang`.
+    pub fn sentence(
+        &self,
+        split: Split,
+        venture_share_of_ly: Range,
+        names: Names,
+        lang: crate::content::Lang,
+    ) -> String {
         let Names { venture, ly, .. } = names;
         let stake = venture_share_of_ly.format();
         let venture_part = match self.venture {
@@ -229,33 +235,60 @@ impl Verdict {
                     Parent::SoftBank => Parent::Naver,
                     Parent::Naver => Parent::SoftBank,
                 };
-                format!(
-                    "{} holds {} of {venture}, more than half: it controls {venture} alone, and {} ({}) cannot outvote it.",
-                    names.parent(parent),
-                    Range::exact(split.share(parent)).format(),
-                    names.parent(other),
-                    Range::exact(split.share(other)).format(),
+                crate::tr!(
+                    lang,
+                    verdict.sole,
+                    holder = names.parent(parent),
+                    share = Range::exact(split.share(parent)).format(),
+                    venture = venture,
+                    other = names.parent(other),
+                    other_share = Range::exact(split.share(other)).format()
                 )
+                .to_string()
             }
-            VentureControl::Joint => format!(
-                "{} and {} hold 50% each: neither controls {venture} alone; they control it jointly.",
-                names.softbank, names.naver
-            ),
+            VentureControl::Joint => crate::tr!(
+                lang,
+                verdict.joint,
+                softbank = names.softbank,
+                naver = names.naver,
+                venture = venture
+            )
+            .to_string(),
         };
         let ly_part = match (self.ly, self.venture) {
-            (LyControl::Majority, VentureControl::Sole(parent)) => format!(
-                "{venture} holds {stake} of {ly}, more than half, so {} controls {ly} through {venture}.",
-                names.parent(parent)
-            ),
-            (LyControl::Majority, VentureControl::Joint) => format!(
-                "{venture} holds {stake} of {ly}, more than half, so the two control {ly} jointly through {venture}."
-            ),
-            (LyControl::NoMajority, _) => format!(
-                "{venture} holds {stake} of {ly}, not more than half, so control of {venture} does not by itself mean control of {ly}."
-            ),
-            (LyControl::Unclear, _) => format!(
-                "The reports put {venture}'s stake in {ly} at {stake}, on both sides of half, so whether it controls {ly} is unclear."
-            ),
+            (LyControl::Majority, VentureControl::Sole(parent)) => crate::tr!(
+                lang,
+                verdict.ly_sole,
+                venture = venture,
+                stake = stake.clone(),
+                ly = ly,
+                holder = names.parent(parent)
+            )
+            .to_string(),
+            (LyControl::Majority, VentureControl::Joint) => crate::tr!(
+                lang,
+                verdict.ly_joint,
+                venture = venture,
+                stake = stake.clone(),
+                ly = ly
+            )
+            .to_string(),
+            (LyControl::NoMajority, _) => crate::tr!(
+                lang,
+                verdict.ly_none,
+                venture = venture,
+                stake = stake.clone(),
+                ly = ly
+            )
+            .to_string(),
+            (LyControl::Unclear, _) => crate::tr!(
+                lang,
+                verdict.ly_unclear,
+                venture = venture,
+                stake = stake.clone(),
+                ly = ly
+            )
+            .to_string(),
         };
         format!("{venture_part} {ly_part}")
     }
@@ -264,6 +297,7 @@ impl Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Lang;
 
     const REPORTED_LY: Range = Range {
         min: 64.4,
@@ -312,7 +346,7 @@ mod tests {
         let v = verdict(Split::REPORTED, REPORTED_LY);
         assert_eq!(v.venture, VentureControl::Joint);
         assert_eq!(v.ly, LyControl::Majority);
-        let text = v.sentence(Split::REPORTED, REPORTED_LY, NAMES);
+        let text = v.sentence(Split::REPORTED, REPORTED_LY, NAMES, Lang::En);
         assert!(text.contains("jointly"), "{text}");
     }
 
@@ -320,7 +354,7 @@ mod tests {
     fn slider_moves_control_to_softbank() {
         let v = verdict(Split::new(51.0), REPORTED_LY);
         assert_eq!(v.venture, VentureControl::Sole(Parent::SoftBank));
-        let text = v.sentence(Split::new(51.0), REPORTED_LY, NAMES);
+        let text = v.sentence(Split::new(51.0), REPORTED_LY, NAMES, Lang::En);
         assert!(
             text.contains("SoftBank controls LY through A Holdings"),
             "{text}"
@@ -332,8 +366,41 @@ mod tests {
         let v = verdict(Split::new(40.0), REPORTED_LY);
         assert_eq!(v.venture, VentureControl::Sole(Parent::Naver));
         assert!(v
-            .sentence(Split::new(40.0), REPORTED_LY, NAMES)
+            .sentence(Split::new(40.0), REPORTED_LY, NAMES, Lang::En)
             .contains("Naver holds 60% of A Holdings"));
+    }
+
+    #[test]
+    fn verdict_speaks_japanese_and_korean() {
+        let ja = Names {
+            softbank: "ソフトバンク",
+            naver: "NAVER",
+            venture: "Aホールディングス",
+            ly: "LY",
+        };
+        let text = verdict(Split::REPORTED, REPORTED_LY).sentence(
+            Split::REPORTED,
+            REPORTED_LY,
+            ja,
+            Lang::Ja,
+        );
+        assert!(text.contains("共同で支配する"), "{text}");
+        let ko = Names {
+            softbank: "소프트뱅크",
+            naver: "네이버",
+            venture: "A홀딩스",
+            ly: "LY",
+        };
+        let text = verdict(Split::new(51.0), REPORTED_LY).sentence(
+            Split::new(51.0),
+            REPORTED_LY,
+            ko,
+            Lang::Ko,
+        );
+        assert!(
+            text.contains("소프트뱅크가 A홀딩스를 통해 LY를 지배한다"),
+            "{text}"
+        );
     }
 
     #[test]

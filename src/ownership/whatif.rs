@@ -43,6 +43,7 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
                 venture: &venture,
                 ly: &ly,
             },
+            state.lang.get(),
         )
     };
     let rows = move || {
@@ -129,15 +130,13 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
             <h4>{crate::tx!(whatif.lookthrough)}</h4>
             <ul class="own-lookthrough-list">{rows}</ul>
             <p class="own-thresholds">
-                <strong>"Thresholds used (analysis, not from the reports): "</strong>
-                {format!(
-                    "more than {CONTROL_THRESHOLD}% of A Holdings' shares means control of A Holdings; exactly 50:50 means joint control; A Holdings holding more than {CONTROL_THRESHOLD}% of LY means control of LY. "
-                )}
-                "It assumes one share, one vote and no other agreements: the reports say nothing about voting rights or shareholder agreements. A Holdings' stake in LY is carried as "
+                <strong>{crate::tx!(whatif.thresholds_heading)}</strong>
+                {move || crate::tr!(state.lang.get(), whatif.thresholds_rule, t = format!("{CONTROL_THRESHOLD}"))}
+                {crate::tx!(whatif.thresholds_assume)}
                 {stake.format()}
-                " because the reports differ. The slider's position is kept in the page's address ("
+                {crate::tx!(whatif.thresholds_because)}
                 <code>"stake"</code>
-                "), so a link opens the same what-if."
+                {crate::tx!(whatif.thresholds_link)}
             </p>
         </section>
     }

@@ -24,10 +24,13 @@ pub fn SourcesSection() -> impl IntoView {
                 <li id=format!("source-{}", source.id) class="source">
                     <span class="source-number">{format!("[{}]", source_number(story, &source.id))}</span>
                     " "
-                    <cite lang="en">{source.title.as_str()}</cite>
-                    {(!source.publication.is_empty()).then(|| format!(". {}", source.publication))}
-                    {(!source.author.is_empty()).then(|| format!(". {}", source.author))}
-                    {format!(". {}.", source.date_as_stated)}
+                    // Bibliographic text stays as the report gives it, in English.
+                    <span lang="en">
+                        <cite>{source.title.as_str()}</cite>
+                        {(!source.publication.is_empty()).then(|| format!(". {}", source.publication))}
+                        {(!source.author.is_empty()).then(|| format!(". {}", source.author))}
+                        {format!(". {}.", source.date_as_stated)}
+                    </span>
                     <span class="source-note">" " {move || source.note.get(state.lang.get())}</span>
                 </li>
             }
@@ -50,7 +53,7 @@ pub fn SourcesSection() -> impl IntoView {
                                 let qualifier = reported.qualifier.get(state.lang.get());
                                 (!qualifier.is_empty()).then(|| format!(" ({qualifier})"))
                             }}
-                            {source.map(|s| format!(" — {}", s.publication_or_title()))}
+                            " — "{source.map(|s| view! { <span lang="en">{s.publication_or_title()}</span> })}
                             <CiteMarker cites=vec![&reported.cite] figure=Some(figure) />
                         </li>
                     }
@@ -77,7 +80,7 @@ pub fn SourcesSection() -> impl IntoView {
                     view! {
                         <li class="version">
                             {move || version.text.get(state.lang.get())}
-                            {source.map(|s| format!(" — {}", s.publication_or_title()))}
+                            " — "{source.map(|s| view! { <span lang="en">{s.publication_or_title()}</span> })}
                             <CiteMarker cites=vec![&version.cite] figure=None />
                         </li>
                     }

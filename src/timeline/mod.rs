@@ -128,7 +128,7 @@ pub fn TimelineSection() -> impl IntoView {
                 {crate::tx!(timeline.hint)}
             </p>
             <TimeScale events=scale_events items=scale_items active=active />
-            <ol class="timeline" aria-label="Events, oldest first" aria-describedby="timeline-hint" on:keydown=on_keydown>
+            <ol class="timeline" aria-label=crate::tx!(timeline.events_aria) aria-describedby="timeline-hint" on:keydown=on_keydown>
                 {rows}
             </ol>
         </SectionFrame>
