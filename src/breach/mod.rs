@@ -252,17 +252,17 @@ fn Stepper(step: Memo<u16>, total: u16) -> impl IntoView {
                 on:click=move |_| go(state::previous_step(step.get_untracked()))
             >
                 <span aria-hidden="true">"←"</span>
-                <span class="step-word">" Previous"</span>
+                <span class="step-word">{crate::tx!(breach_ui.previous)}</span>
             </button>
             <p class="step-status" aria-live="polite" aria-atomic="true">{announcement}</p>
-            <ol class="step-dots" aria-label="Steps">{dots}</ol>
+            <ol class="step-dots" aria-label=crate::tx!(breach_ui.steps)>{dots}</ol>
             <button
                 type="button"
                 class="step-next"
                 disabled=move || { step.get() >= total }
                 on:click=move |_| go(state::next_step(step.get_untracked(), total))
             >
-                <span class="step-word">"Next "</span>
+                <span class="step-word">{crate::tx!(breach_ui.next)}</span>
                 <span aria-hidden="true">"→"</span>
             </button>
         </div>
@@ -464,12 +464,15 @@ fn WhatIf(verdict: Signal<String>) -> impl IntoView {
             let id = control.id.as_str();
             let input_id = format!("control-{id}");
             let on = move || app.url.with(|u| u.controls.iter().any(|c| c == id));
-            let cuts: Vec<String> = control
-                .cuts
-                .iter()
-                .filter_map(|l| story.breach_link(l))
-                .map(|l| l.label.en.clone())
-                .collect();
+            let cuts = move || -> Vec<String> {
+                let lang = app.lang.get();
+                control
+                    .cuts
+                    .iter()
+                    .filter_map(|l| story.breach_link(l))
+                    .map(|l| l.label.get(lang).to_owned())
+                    .collect()
+            };
             view! {
                 <li class="control-item" data-control=id>
                     <div class="control-head">
@@ -499,7 +502,7 @@ fn WhatIf(verdict: Signal<String>) -> impl IntoView {
                     <p class="control-rationale">
                         <span class="analysis-badge">{crate::tx!(analysis)}</span>
                         " " {move || control.rationale.get(app.lang.get())}
-                        {move || crate::tr!(app.lang.get(), breach.cuts, links = cuts.join("; "))}
+                        {move || crate::tr!(app.lang.get(), breach.cuts, links = cuts().join(crate::tr!(app.lang.get(), breach_ui.list_sep)))}
                     </p>
                 </li>
             }
@@ -609,7 +612,7 @@ fn BreachText() -> impl IntoView {
             <h3>{crate::tx!(breach.path_in_words)}</h3>
             <ol class="breach-steps">{steps}</ol>
             {leaked.map(|figure| view! {
-                <p class="breach-count">"Items of personal data leaked: " <FigureValue figure=figure /></p>
+                <p class="breach-count">{crate::tx!(breach_ui.items_leaked)} <FigureValue figure=figure /></p>
             })}
             <h3>{crate::tx!(breach.controls_named)}</h3>
             <div class="table-scroll">

@@ -294,7 +294,7 @@ fn GuidanceBlock(guidance: &'static Guidance, filters: RwSignal<Filters>) -> imp
             </h3>
             <p>{move || guidance.summary.get(state.lang.get())} <ClaimCites claims=&guidance.claims /></p>
             {guidance.report_due.map(|due| view! {
-                <p class="due">"Report due: " <time datetime=due.iso()>{move || format_date(due, state.lang.get())}</time></p>
+                <p class="due">{crate::tx!(guidance_ui.report_due)} <time datetime=due.iso()>{move || format_date(due, state.lang.get())}</time></p>
             })}
             <p class="no-match" hidden=move || !none_shown()>"No requirement of this guidance matches the filters."</p>
             <ol class="requirements">{items}</ol>

@@ -17,7 +17,7 @@ pub fn NumbersSection() -> impl IntoView {
     view! {
         <SectionFrame id="numbers">
             {ChartId::ALL.into_iter().map(|id| view! { <ChartFigure id=id /> }).collect_view()}
-            <h3 id="numbers-all">"Every figure the reports give"</h3>
+            <h3 id="numbers-all">{crate::tx!(numbers_ui.every_figure)}</h3>
             <FiguresTable />
         </SectionFrame>
     }
@@ -134,7 +134,7 @@ fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
                                 <td>
                                     {mark.qualifier.clone()}
                                     {dated.map(|d| view! { ", " <time datetime=d.iso()>{format_date(d, lang)}</time> })}
-                                    {report.map(|r| view! { <span class="chart-data-source">{r}</span> })}
+                                    {report.map(|r| view! { <span class="chart-data-source" lang="en">{r}</span> })}
                                 </td>
                             </tr>
                         }
@@ -146,7 +146,7 @@ fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="chart-data">
-                <caption>{move || chart.with(|c| format!("Data: {}", c.title))}</caption>
+                <caption>{move || chart.with(|c| crate::tr!(state.lang.get(), numbers_ui.data_caption, title = c.title.as_str()).to_string())}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{move || if chart.with(|c| c.kind == ChartKind::Bars) { crate::tr!(state.lang.get(), numbers.country) } else { crate::tr!(state.lang.get(), numbers.report) }}</th>

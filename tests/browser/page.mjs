@@ -562,7 +562,7 @@ export const I18N = {
    */
   latinAllowed: [
     'LINE', 'NAVER', 'LY', 'SOC', 'MIC', 'CEO', 'CPO', 'CTO', 'ATT&CK', 'MITRE', 'BODS', 'STIX', 'JSON', 'CSV',
-    'SVG', 'PNG', 'Home', 'End', 'Esc', 'Tab', 'Enter', 'Escape', 'Korea', 'JoongAng', 'Daily', 'The', 'Readable', 'News', 'Rebeat',
+    'SVG', 'PNG', 'Home', 'End', 'Esc', 'Tab', 'Enter', 'Escape', 'Trusted', 'Relationship', 'Corporation', 'Corp', 'Inc', 'Holdings', 'GMT', 'president', 'Korea', 'JoongAng', 'Daily', 'The', 'Readable', 'News', 'Rebeat',
     'Tokyo', 'FinTech', 'Donga', 'Medium', 'Bloomberg', 'Yahoo', 'English', 'LINE’s', 'Attack', 'Flow', 'Open', 'Ownership', 'MITRE',
   ],
 };
