@@ -125,7 +125,7 @@ fn EmbedFooter() -> impl IntoView {
         <footer class="embed-footer">
             <super::LanguageSwitcher />
             <a href=move || state.full_explainer_href() target="_blank" rel="noopener">{move || crate::tr!(state.lang.get(), footer.open_full)}</a>
-            <p class="embed-sources">{move || crate::tr!(state.lang.get(), footer.sources_colon)} {sources}</p>
+            <p class="embed-sources">{move || crate::tr!(state.lang.get(), footer.sources_colon)} <span lang="en">{sources}</span></p>
         </footer>
     }
 }

@@ -71,7 +71,23 @@ pub struct Mark {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub label: String,
+    /// The report's number when the row is one report's values: its label is then
+    /// the report's own (English) name, and other languages name it by number.
+    pub report: Option<usize>,
     pub marks: Vec<Mark>,
+}
+
+impl Row {
+    /// How the row is named in running text in `lang`: a report's English name stays
+    /// in English only for English readers; others read "報告 [2]".
+    pub fn spoken_label(&self, lang: Lang) -> String {
+        match self.report {
+            Some(number) if lang != Lang::En => {
+                format!("{} [{number}]", crate::tr!(lang, charts.report))
+            }
+            _ => self.label.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -119,7 +135,7 @@ impl Chart {
                     .collect();
                 format!(
                     "{}: {}",
-                    row.label,
+                    row.spoken_label(lang),
                     values.join(crate::tr!(lang, charts.then))
                 )
             })
@@ -220,6 +236,7 @@ fn users_by_country(story: &'static Story, lang: Lang) -> Chart {
             mark.note = String::new();
             Some(Row {
                 label: country_label(id, lang).to_string(),
+                report: None,
                 marks: vec![mark],
             })
         })
@@ -235,6 +252,7 @@ fn users_by_country(story: &'static Story, lang: Lang) -> Chart {
         );
         rows.push(Row {
             label: crate::tr!(lang, charts.rest).to_string(),
+            report: None,
             marks: vec![Mark {
                 value: rest,
                 note: crate::tr!(lang, charts.derived).to_string(),
@@ -288,6 +306,7 @@ fn by_report(story: &'static Story, id: ChartId, figure_id: &str, lang: Lang) ->
             reported.sort_by_key(|r| (r.as_of.is_none(), r.as_of));
             Some(Row {
                 label: report_label(story, &source.id),
+                report: Some(crate::citation::source_number(story, &source.id)),
                 marks: reported
                     .into_iter()
                     .map(|r| mark_from(figure, r, lang))
@@ -476,6 +495,20 @@ mod tests {
         assert!(summary.contains("440,000 items"), "{summary}");
         assert!(summary.contains("520,000 items"), "{summary}");
         assert!(summary.ends_with("The reports differ."), "{summary}");
+    }
+
+    #[test]
+    fn summaries_in_japanese_and_korean_name_reports_by_number() {
+        for lang in [Lang::Ja, Lang::Ko] {
+            let chart = ChartId::LeakedItems.chart(lang);
+            let summary = chart.summary(lang);
+            let english = summary
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|word| word.len() >= 3 && *word != "LINE")
+                .collect::<Vec<_>>();
+            assert!(english.is_empty(), "{lang:?}: {summary}");
+            assert!(summary.contains(" [1]"), "{summary}");
+        }
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub struct Label {
     pub px: f64,
     pub bold: bool,
     pub tone: Tone,
+    /// A report's own name, kept in English (marked `lang="en"` in the SVG).
+    pub english: bool,
 }
 
 impl Label {
@@ -232,6 +234,7 @@ pub fn layout(chart: &Chart, lang: Lang, width: f64) -> Layout {
                 px: LABEL_PX,
                 bold: true,
                 tone: Tone::Ink,
+                english: row.report.is_some(),
             });
             y += LABEL_PX * 1.2 + 2.0;
         }
@@ -284,6 +287,7 @@ pub fn layout(chart: &Chart, lang: Lang, width: f64) -> Layout {
             px: TICK_PX,
             bold: false,
             tone: Tone::Soft,
+            english: false,
         };
         // Drop a tick label that would touch the one before (narrow widths).
         let rect = label.rect();
@@ -302,6 +306,7 @@ pub fn layout(chart: &Chart, lang: Lang, width: f64) -> Layout {
             px: NOTE_PX,
             bold: false,
             tone: Tone::Soft,
+            english: false,
         });
         note_top += NOTE_PX * 1.2 + 2.0;
     }
@@ -351,6 +356,7 @@ fn bar_row(
             px: VALUE_PX,
             bold: true,
             tone: Tone::Ink,
+            english: false,
         }
     } else if !mark.derived && text_w + 12.0 <= right - left {
         Label {
@@ -361,6 +367,7 @@ fn bar_row(
             px: VALUE_PX,
             bold: true,
             tone: Tone::OnMark,
+            english: false,
         }
     } else {
         Label {
@@ -371,6 +378,7 @@ fn bar_row(
             px: VALUE_PX,
             bold: true,
             tone: Tone::Ink,
+            english: false,
         }
     };
     let below = label.rect().bottom().max(y + BAR_HEIGHT);
@@ -420,6 +428,7 @@ fn dot_row(
                             px,
                             bold,
                             tone,
+                            english: false,
                         },
                         scale.left,
                         scale.right,
@@ -516,6 +525,11 @@ pub fn render_svg(chart: &Chart, lang: Lang, dark: bool, width: f64) -> String {
         // Drawing into a String cannot fail; a failed element would only be missing.
         let _ = draw(&root, &layout, &colours);
         let _ = root.present();
+    }
+    // plotters cannot set attributes on text, so report names get their `lang` here.
+    for label in layout.labels.iter().filter(|label| label.english) {
+        let text = format!(">\n{}\n</text>", escape_xml(&label.text));
+        svg = svg.replacen(&text, &format!(" lang=\"en\"{text}"), 1);
     }
     let summary = escape_xml(&chart.summary(lang));
     svg.replacen(
@@ -815,6 +829,15 @@ mod tests {
             "axis does not start at zero",
         ] {
             assert!(svg.contains(expected), "{expected} missing");
+        }
+    }
+
+    #[test]
+    fn report_names_are_marked_english_in_every_language() {
+        for lang in [Lang::En, Lang::Ja, Lang::Ko] {
+            let svg = render_svg(&ChartId::LeakedItems.chart(lang), lang, false, 360.0);
+            let named = svg.matches(" lang=\"en\">\n[").count();
+            assert!(named >= 3, "{lang:?}: {named} report names marked");
         }
     }
 

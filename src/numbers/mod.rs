@@ -125,7 +125,7 @@ fn ChartTable(chart: Memo<Chart>) -> impl IntoView {
                             .filter(|d| !mark.qualifier.contains(&format_date(*d, lang)));
                         view! {
                             <tr>
-                                {(i == 0).then(|| view! { <th scope="row" rowspan=span>{row.label.clone()}</th> })}
+                                {(i == 0).then(|| view! { <th scope="row" rowspan=span lang=row.report.map(|_| "en")>{row.label.clone()}</th> })}
                                 <td class="num">
                                     <span class="figure">{format_value(mark.value, unit, lang)}</span>
                                     <CiteMarker cites=mark.cites.clone() figure=mark.figure />
@@ -196,7 +196,7 @@ fn FiguresTable() -> impl IntoView {
                             {reported.as_of.map(|d| view! { ", " <time datetime=d.iso()>{move || format_date(d, state.lang.get())}</time> })}
                             " — "
                             {move || crate::tr!(state.lang.get(), numbers.report_n, n = source_number(story, &reported.cite.source))}
-                            {source.map(|s| format!(", {}", s.publication_or_title()))}
+                            {source.map(|s| view! { ", " <span lang="en">{s.publication_or_title()}</span> })}
                             <CiteMarker cites=vec![&reported.cite] figure=Some(figure) />
                         </li>
                     }
