@@ -5,6 +5,8 @@ pub mod app;
 pub mod breach;
 pub mod citation;
 pub mod content;
+#[cfg(feature = "alloc-stats")]
+pub mod diagnostics;
 pub mod diagram;
 pub mod embed;
 pub mod export;
