@@ -16,19 +16,145 @@ pub fn url_limits() -> Limits {
     }
 }
 
-/// View state shared by every component: the URL is the single source of truth,
-/// language and theme are derived from it and the browser.
+/// View state shared by every component, as a struct of signals: one signal per part of
+/// the URL state, so changing one part (a selection) re-runs only what reads that part.
+/// `url` puts the parts back together, for the address bar and for links that carry the
+/// whole state; language and theme are derived from it and the browser.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub url: RwSignal<UrlState>,
+    parts: UrlParts,
+    /// The whole state (re-runs its readers on any change: use the parts where you can).
+    pub url: Memo<UrlState>,
     pub lang: Memo<Lang>,
     pub dark: Memo<bool>,
+    pub view: ReadSignal<View>,
+    pub embed: ReadSignal<bool>,
+    pub present: ReadSignal<bool>,
+    pub select: ReadSignal<Option<String>>,
+    /// SoftBank's percent of A Holdings in the what-if (reported unless set).
+    pub stake: Memo<u8>,
+    /// The 1-based breach step (not yet clamped to the story's steps).
+    pub step: Memo<u16>,
+    pub controls: ReadSignal<Vec<String>>,
+    pub link: ReadSignal<Option<String>>,
+    pub req: ReadSignal<Option<String>>,
+    /// The 1-based presenter slide (not yet clamped to the deck).
+    pub slide: Memo<u16>,
+}
+
+/// The URL state's parts, one signal each (fields as in [`UrlState`]).
+#[derive(Clone, Copy)]
+struct UrlParts {
+    view: RwSignal<View>,
+    lang: RwSignal<Option<Lang>>,
+    theme: RwSignal<ThemeChoice>,
+    embed: RwSignal<bool>,
+    present: RwSignal<bool>,
+    select: RwSignal<Option<String>>,
+    stake: RwSignal<Option<u8>>,
+    step: RwSignal<Option<u16>>,
+    controls: RwSignal<Vec<String>>,
+    link: RwSignal<Option<String>>,
+    req: RwSignal<Option<String>>,
+    slide: RwSignal<Option<u16>>,
+    passthrough: RwSignal<Vec<(String, String)>>,
+}
+
+impl UrlParts {
+    fn new(url: UrlState) -> UrlParts {
+        UrlParts {
+            view: RwSignal::new(url.view),
+            lang: RwSignal::new(url.lang),
+            theme: RwSignal::new(url.theme),
+            embed: RwSignal::new(url.embed),
+            present: RwSignal::new(url.present),
+            select: RwSignal::new(url.select),
+            stake: RwSignal::new(url.stake),
+            step: RwSignal::new(url.step),
+            controls: RwSignal::new(url.controls),
+            link: RwSignal::new(url.link),
+            req: RwSignal::new(url.req),
+            slide: RwSignal::new(url.slide),
+            passthrough: RwSignal::new(url.passthrough),
+        }
+    }
+
+    /// The whole state (tracked: wrap in `untrack` to read without subscribing).
+    fn read(&self) -> UrlState {
+        let parts = self;
+        UrlState {
+            view: parts.view.get(),
+            lang: parts.lang.get(),
+            theme: parts.theme.get(),
+            embed: parts.embed.get(),
+            present: parts.present.get(),
+            select: parts.select.get(),
+            stake: parts.stake.get(),
+            step: parts.step.get(),
+            controls: parts.controls.get(),
+            link: parts.link.get(),
+            req: parts.req.get(),
+            slide: parts.slide.get(),
+            passthrough: parts.passthrough.get(),
+        }
+    }
+
+    /// Sets the parts that differ from `url`; the others' readers do not re-run.
+    fn write(&self, url: UrlState) {
+        fn set<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+            if signal.with_untracked(|current| *current != value) {
+                signal.set(value);
+            }
+        }
+        set(self.view, url.view);
+        set(self.lang, url.lang);
+        set(self.theme, url.theme);
+        set(self.embed, url.embed);
+        set(self.present, url.present);
+        set(self.select, url.select);
+        set(self.stake, url.stake);
+        set(self.step, url.step);
+        set(self.controls, url.controls);
+        set(self.link, url.link);
+        set(self.req, url.req);
+        set(self.slide, url.slide);
+        set(self.passthrough, url.passthrough);
+    }
 }
 
 impl AppState {
+    fn new(initial: UrlState, browser_lang: Lang, system_dark: RwSignal<bool>) -> AppState {
+        let parts = UrlParts::new(initial);
+        let url = Memo::new(move |_| parts.read());
+        let lang = Memo::new(move |_| parts.lang.get().unwrap_or(browser_lang));
+        let dark = Memo::new(move |_| match parts.theme.get() {
+            ThemeChoice::Dark => true,
+            ThemeChoice::Light => false,
+            ThemeChoice::Auto => system_dark.get(),
+        });
+        AppState {
+            parts,
+            url,
+            lang,
+            dark,
+            view: parts.view.read_only(),
+            embed: parts.embed.read_only(),
+            present: parts.present.read_only(),
+            select: parts.select.read_only(),
+            stake: Memo::new(move |_| parts.stake.get().unwrap_or(crate::url::REPORTED_STAKE)),
+            step: Memo::new(move |_| parts.step.get().unwrap_or(1)),
+            controls: parts.controls.read_only(),
+            link: parts.link.read_only(),
+            req: parts.req.read_only(),
+            slide: Memo::new(move |_| parts.slide.get().unwrap_or(1)),
+        }
+    }
+
     /// Changes the URL state; the address bar follows.
     pub fn update(&self, change: impl FnOnce(&mut UrlState)) {
-        self.url.update(change);
+        let mut url = untrack(|| self.parts.read());
+        change(&mut url);
+        self.parts.write(url);
     }
 
     /// A link to another view that keeps language, theme and embed settings.
@@ -51,13 +177,13 @@ impl AppState {
     }
     /// The whole story, outside any frame, at the current view's section.
     pub fn full_explainer_href(&self) -> String {
-        let current = self.url.get();
+        let (lang, theme) = self.url.with(|u| (u.lang, u.theme));
         let target = UrlState {
-            lang: current.lang,
-            theme: current.theme,
+            lang,
+            theme,
             ..UrlState::default()
         };
-        let fragment = match current.view {
+        let fragment = match self.view.get() {
             View::Story => String::new(),
             view => format!("#{}", view.key()),
         };
@@ -78,10 +204,7 @@ pub fn use_app() -> AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let initial = UrlState::parse(&browser::location_search(), story(), &url_limits());
-    let url = RwSignal::new(initial);
     let browser_lang = browser::preferred_lang();
-    let lang = Memo::new(move |_| url.with(|u| u.lang).unwrap_or(browser_lang));
-
     let system_dark = RwSignal::new(false);
     if let Some(query) = browser::prefers_dark() {
         system_dark.set(query.matches());
@@ -94,13 +217,8 @@ pub fn App() -> impl IntoView {
         // The listener lives as long as the page.
         listener.forget();
     }
-    let dark = Memo::new(move |_| match url.with(|u| u.theme) {
-        ThemeChoice::Dark => true,
-        ThemeChoice::Light => false,
-        ThemeChoice::Auto => system_dark.get(),
-    });
-
-    let state = AppState { url, lang, dark };
+    let state = AppState::new(initial, browser_lang, system_dark);
+    let (url, lang, dark) = (state.url, state.lang, state.dark);
     provide_context(state);
     crate::embed::start(&url.get_untracked());
 
@@ -109,16 +227,21 @@ pub fn App() -> impl IntoView {
         let query = url.with(|u| u.to_query());
         browser::replace_query(&query);
     });
+    // Only on a change: rewriting an attribute of <html> restyles the whole page.
     Effect::new(move |_| {
+        let attributes = [
+            ("lang", lang.get().code()),
+            ("data-theme", if dark.get() { "dark" } else { "light" }),
+            ("data-embed", if state.embed.get() { "1" } else { "0" }),
+            ("data-present", if state.present.get() { "1" } else { "0" }),
+            ("data-ready", "1"),
+        ];
         if let Some(root) = browser::document_element() {
-            let _ = root.set_attribute("lang", lang.get().code());
-            let _ = root.set_attribute("data-theme", if dark.get() { "dark" } else { "light" });
-            let _ = root.set_attribute("data-embed", if url.with(|u| u.embed) { "1" } else { "0" });
-            let _ = root.set_attribute(
-                "data-present",
-                if url.with(|u| u.present) { "1" } else { "0" },
-            );
-            let _ = root.set_attribute("data-ready", "1");
+            for (name, value) in attributes {
+                if root.get_attribute(name).as_deref() != Some(value) {
+                    let _ = root.set_attribute(name, value);
+                }
+            }
         }
     });
 

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 #[component]
 pub fn Page() -> impl IntoView {
     let state = use_app();
-    let view_key = Memo::new(move |_| state.url.with(|u| u.view));
+    let view_key = state.view;
     // Embedding is decided by the link the host page used; it does not change while reading.
     let embedded = state.url.with_untracked(|u| u.embed);
-    let presenting = Memo::new(move |_| state.url.with(|u| u.present));
+    let presenting = state.present;
     view! {
         <a class="skip-link" href="#story">{move || crate::tr!(state.lang.get(), skip)}</a>
         {(!embedded).then(|| view! {
@@ -26,7 +26,7 @@ pub fn Page() -> impl IntoView {
             // reader users still get the explainer's name as the page's first heading.
             {move || {
                 let own_h1 = if presenting.get() {
-                    state.url.with(|u| u.slide_number()) == 1
+                    state.slide.get() == 1
                 } else {
                     view_key.get() == View::Story
                 };
@@ -101,7 +101,7 @@ fn PrintFooter() -> impl IntoView {
         .collect_view();
     view! {
         <footer class="print-only print-footer">
-            {move || (state.url.with(|u| u.view) != View::Story && state.url.with(|u| u.view) != View::Sources).then(|| view! {
+            {move || (!matches!(state.view.get(), View::Story | View::Sources)).then(|| view! {
                 <h2>{crate::tr!(state.lang.get(), footer.sources)}</h2>
                 <p>{crate::tr!(state.lang.get(), footer.superscript)}</p>
             })}

@@ -176,7 +176,7 @@ fn link_view(line: &LinkLine, diagram: DiagramState) -> impl IntoView {
             .iter()
             .any(|l| l == id)
     };
-    let selected = move || app.url.with(|u| u.link.as_deref() == Some(id));
+    let selected = move || app.link.with(|link| link.as_deref() == Some(id));
     let targeted = move || diagram.targeted.with(|t| t.iter().any(|l| l == id));
     let name = move || {
         let enabled = diagram.reach.with(|r| r.enabled.clone());
@@ -338,7 +338,7 @@ fn node_view(node: &NodeBox, diagram: DiagramState) -> impl IntoView {
                 <rect class="node-box" x=r.x y=r.y width=r.width height=r.height rx="4" />
                 <text class="node-label">{lines}</text>
             </g>
-            <text class="node-badge" aria-hidden="true" x=b.right() - 4.0 y=b.y + b.height / 2.0 + 4.0 text-anchor="end">"Not reached"</text>
+            <text class="node-badge" aria-hidden="true" x=b.right() - 4.0 y=b.y + b.height / 2.0 + 4.0 text-anchor="end">{crate::tx!(breach_ui.not_reached_badge)}</text>
         </g>
     }
     .into_any()

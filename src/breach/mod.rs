@@ -38,20 +38,20 @@ fn explorer_state() -> (DiagramState, u16) {
     let app = use_app();
     let story = story();
     let total = story.breach_steps.len() as u16;
-    let step = Memo::new(move |_| app.url.with(|u| u.step_number()).clamp(1, total.max(1)));
+    let step = Memo::new(move |_| app.step.get().clamp(1, total.max(1)));
     let reach = Memo::new(move |_| {
-        app.url.with(|u| {
+        app.controls.with(|controls| {
             reach::reach(
                 &story.breach_nodes,
                 &story.breach_links,
                 &story.controls,
-                &u.controls,
+                controls,
             )
         })
     });
     let targeted = Memo::new(move |_| {
-        app.url
-            .with(|u| state::links_targeted_by(story, u.req.as_deref()))
+        app.req
+            .with(|req| state::links_targeted_by(story, req.as_deref()))
     });
     (
         DiagramState {
@@ -388,7 +388,7 @@ fn LinkDetails() -> impl IntoView {
     let app = use_app();
     let story = story();
     move || {
-        let id = app.url.with(|u| u.link.clone())?;
+        let id = app.link.get()?;
         let link = story.breach_link(&id)?;
         let lang = app.lang.get();
         let node = |id: &str| story.breach_node(id).map_or("", |n| n.label.get(lang));
@@ -463,7 +463,7 @@ fn WhatIf(verdict: Signal<String>) -> impl IntoView {
         .map(|control| {
             let id = control.id.as_str();
             let input_id = format!("control-{id}");
-            let on = move || app.url.with(|u| u.controls.iter().any(|c| c == id));
+            let on = move || app.controls.with(|controls| controls.iter().any(|c| c == id));
             let cuts = move || -> Vec<String> {
                 let lang = app.lang.get();
                 control

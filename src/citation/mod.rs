@@ -77,7 +77,7 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
             let date = source.map_or("", |s| s.date_as_stated.as_str());
             let number = source_number(story, &cite.source);
             let fragment = format!("#source-{}", cite.source);
-            let href = move || match state.url.with(|u| u.view) {
+            let href = move || match state.view.get() {
                 View::Story | View::Sources => fragment.clone(),
                 _ => state.href_to(View::Sources, &fragment),
             };

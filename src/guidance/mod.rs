@@ -83,6 +83,18 @@ pub fn GuidanceSection() -> impl IntoView {
     let state = use_app();
     let story = story();
     let filters = RwSignal::new(Filters::default());
+    // Which requirements the diagrams' selection is aimed at: worked out once, not per item.
+    let aimed: Memo<Vec<&'static str>> = Memo::new(move |_| {
+        state.link.with(|link| {
+            state.select.with(|select| {
+                targets::aimed_at_parts(link.as_deref(), select.as_deref(), Lang::En)
+                    .map(|(_, _, requirements)| {
+                        requirements.iter().map(|r| r.id.as_str()).collect()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    });
     // In its own view, a requirement given by the link is scrolled to (not in an
     // embed, where scrolling could move the host page).
     Effect::new(move |_| {
@@ -104,7 +116,7 @@ pub fn GuidanceSection() -> impl IntoView {
             <FilterBar filters=filters />
             <AimedAtNotice />
             <SelectionAnnouncement />
-            {story.guidances.iter().map(|g| view! { <GuidanceBlock guidance=g filters=filters /> }).collect_view()}
+            {story.guidances.iter().map(|g| view! { <GuidanceBlock guidance=g filters=filters aimed=aimed /> }).collect_view()}
         </SectionFrame>
     }
 }
@@ -183,9 +195,8 @@ fn SelectionAnnouncement() -> impl IntoView {
     let state = use_app();
     let message = move || {
         let lang = state.lang.get();
-        state.url.with(|u| {
-            u.req
-                .as_deref()
+        state.req.with(|req| {
+            req.as_deref()
                 .and_then(|id| story().requirements.iter().find(|r| r.id == id))
                 .map(|r| {
                     crate::tr!(
@@ -206,7 +217,11 @@ fn AimedAtNotice() -> impl IntoView {
     let state = use_app();
     move || {
         let lang = state.lang.get();
-        let (diagram, words, requirements) = state.url.with(|u| targets::aimed_at(u, lang))?;
+        let (diagram, words, requirements) = state.link.with(|link| {
+            state
+                .select
+                .with(|select| targets::aimed_at_parts(link.as_deref(), select.as_deref(), lang))
+        })?;
         let count = requirements.len();
         let items = requirements
             .into_iter()
@@ -254,7 +269,11 @@ fn AimedAtNotice() -> impl IntoView {
 }
 
 #[component]
-fn GuidanceBlock(guidance: &'static Guidance, filters: RwSignal<Filters>) -> impl IntoView {
+fn GuidanceBlock(
+    guidance: &'static Guidance,
+    filters: RwSignal<Filters>,
+    aimed: Memo<Vec<&'static str>>,
+) -> impl IntoView {
     let state = use_app();
     let tree = requirement_tree(&guidance.id);
     let all: Vec<&'static Requirement> = tree
@@ -271,12 +290,12 @@ fn GuidanceBlock(guidance: &'static Guidance, filters: RwSignal<Filters>) -> imp
             let visible = move || top_matches() || child_matches();
             view! {
                 <li hidden=move || !visible()>
-                    <RequirementItem requirement=top filters=filters />
+                    <RequirementItem requirement=top filters=filters aimed=aimed />
                     {(!children.is_empty()).then(|| view! {
                         <ul class="bullets">
                             {children.into_iter().map(|r| view! {
                                 <li hidden=move || !filters.with(|f| f.matches(r))>
-                                    <RequirementItem requirement=r filters=filters />
+                                    <RequirementItem requirement=r filters=filters aimed=aimed />
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -296,25 +315,24 @@ fn GuidanceBlock(guidance: &'static Guidance, filters: RwSignal<Filters>) -> imp
             {guidance.report_due.map(|due| view! {
                 <p class="due">{crate::tx!(guidance_ui.report_due)} <time datetime=due.iso()>{move || format_date(due, state.lang.get())}</time></p>
             })}
-            <p class="no-match" hidden=move || !none_shown()>"No requirement of this guidance matches the filters."</p>
+            <p class="no-match" hidden=move || !none_shown()>{crate::tx!(guidance_ui.no_match)}</p>
             <ol class="requirements">{items}</ol>
         </article>
     }
 }
 
 #[component]
-fn RequirementItem(requirement: &'static Requirement, filters: RwSignal<Filters>) -> impl IntoView {
+fn RequirementItem(
+    requirement: &'static Requirement,
+    filters: RwSignal<Filters>,
+    aimed: Memo<Vec<&'static str>>,
+) -> impl IntoView {
     let state = use_app();
     let id = requirement.id.as_str();
-    let selected = Memo::new(move |_| state.url.with(|u| u.req.as_deref() == Some(id)));
+    let selected = Memo::new(move |_| state.req.with(|req| req.as_deref() == Some(id)));
     // Shown only as the heading of a matching bullet: it does not match itself.
     let context = move || filters.with(|f| !f.matches(requirement));
-    let aimed = Memo::new(move |_| {
-        state.url.with(|u| {
-            targets::aimed_at(u, Lang::En)
-                .is_some_and(|(_, _, requirements)| requirements.iter().any(|r| r.id == id))
-        })
-    });
+    let aimed = Memo::new(move |_| aimed.with(|ids| ids.contains(&id)));
     let panel_id = format!("targets-{id}");
     let controls = targets::controls(requirement);
     let measures = (!controls.is_empty()).then(|| {
@@ -394,7 +412,7 @@ fn RequirementItem(requirement: &'static Requirement, filters: RwSignal<Filters>
 #[component]
 fn TargetsPanel(requirement: &'static Requirement) -> impl IntoView {
     let state = use_app();
-    let in_story = move || state.url.with(|u| u.view == View::Story);
+    let in_story = move || state.view.get() == View::Story;
     let path = targets::breach_path(requirement);
     let any_hop = path.iter().any(|hop| hop.targeted);
     let hops = path

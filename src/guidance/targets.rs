@@ -139,11 +139,20 @@ pub fn aimed_at(
     url: &UrlState,
     lang: Lang,
 ) -> Option<(Diagram, String, Vec<&'static Requirement>)> {
-    if let Some(link) = url.link.as_deref().and_then(|id| story().breach_link(id)) {
+    aimed_at_parts(url.link.as_deref(), url.select.as_deref(), lang)
+}
+
+/// [`aimed_at`] from the two parts of the URL state it reads.
+pub fn aimed_at_parts(
+    link: Option<&str>,
+    select: Option<&str>,
+    lang: Lang,
+) -> Option<(Diagram, String, Vec<&'static Requirement>)> {
+    if let Some(link) = link.and_then(|id| story().breach_link(id)) {
         let requirements = super::links::requirements_for_breach_link(&link.id);
         return Some((Diagram::Breach, hop_words(link, lang), requirements));
     }
-    let (words, requirements) = aimed_at_selection(url.select.as_deref()?, lang)?;
+    let (words, requirements) = aimed_at_selection(select?, lang)?;
     Some((Diagram::Ownership, words, requirements))
 }
 

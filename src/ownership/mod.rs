@@ -68,15 +68,14 @@ impl OwnershipState {
         let derived = RwSignal::new(None::<&'static str>);
         // A story id in the URL wins: another section may select something meanwhile.
         let selected = Memo::new(move |_| {
-            app.url
-                .with(|u| u.select.clone())
+            app.select
+                .get()
                 .or_else(|| derived.get().map(str::to_string))
         });
-        let split = Memo::new(move |_| Split::new(f64::from(app.url.with(|u| u.stake_percent()))));
+        let split = Memo::new(move |_| Split::new(f64::from(app.stake.get())));
         let highlighted = Memo::new(move |_| {
-            app.url.with(|u| {
-                u.req
-                    .as_deref()
+            app.req.with(|req| {
+                req.as_deref()
                     .map(|req| graph().edges_for_requirement(story(), req))
                     .unwrap_or_default()
             })
@@ -319,7 +318,7 @@ fn RequirementNotice(own: OwnershipState) -> impl IntoView {
     let state = use_app();
     move || {
         let lang = state.lang.get();
-        let req = state.url.with(|u| u.req.clone())?;
+        let req = state.req.get()?;
         let requirement = story().requirement(&req)?;
         let count = own.highlighted.with(Vec::len);
         let what = match count {

@@ -60,7 +60,7 @@ pub fn Presenter() -> impl IntoView {
     let app = use_app();
     let slides = deck(story());
     let count = slides.len() as u16;
-    let number = Memo::new(move |_| app.url.with(|u| u.slide_number()).clamp(1, count.max(1)));
+    let number = Memo::new(move |_| app.slide.get().clamp(1, count.max(1)));
     // Keys act anywhere on the page while presenting; modified keys are the browser's.
     let keys = window_event_listener(ev::keydown, move |event| {
         if event.alt_key() || event.ctrl_key() || event.meta_key() {
@@ -198,7 +198,7 @@ fn render_slide(slide: Slide) -> AnyView {
                     }
                 })
                 .collect_view();
-            view! { <h2>"When it happened"</h2> <ol class="slide-list slide-timeline">{items}</ol> }
+            view! { <h2>{move || crate::i18n::section_title("timeline", app.lang.get())}</h2> <ol class="slide-list slide-timeline">{items}</ol> }
                 .into_any()
         }
         Slide::Questions => {
@@ -207,7 +207,7 @@ fn render_slide(slide: Slide) -> AnyView {
                 .iter()
                 .map(|q| view! { <li>{move || q.text.get(app.lang.get())} <ClaimCites claims=&q.claims /></li> })
                 .collect_view();
-            view! { <h2>"Questions for discussion"</h2> <ol class="slide-list">{items}</ol> }
+            view! { <h2>{crate::tx!(glossary.questions)}</h2> <ol class="slide-list">{items}</ol> }
                 .into_any()
         }
     }

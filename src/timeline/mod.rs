@@ -30,13 +30,13 @@ pub fn chronological() -> Vec<&'static Event> {
     keyed.into_iter().map(|(_, _, event)| event).collect()
 }
 
-/// The view, anchor and heading of the section an event belongs to.
-pub fn section_target(section: Section) -> (View, &'static str, &'static str) {
+/// The view and anchor of the section an event belongs to.
+pub fn section_target(section: Section) -> (View, &'static str) {
     match section {
-        Section::Ownership => (View::Ownership, "ownership", "Who owns LINE"),
-        Section::Breach => (View::Breach, "breach", "How they got in"),
-        Section::Guidance => (View::Guidance, "guidance", "What Tokyo demanded"),
-        Section::Numbers => (View::Numbers, "numbers", "The numbers"),
+        Section::Ownership => (View::Ownership, "ownership"),
+        Section::Breach => (View::Breach, "breach"),
+        Section::Guidance => (View::Guidance, "guidance"),
+        Section::Numbers => (View::Numbers, "numbers"),
     }
 }
 
@@ -88,9 +88,9 @@ pub fn TimelineSection() -> impl IntoView {
         .zip(items)
         .enumerate()
         .map(|(index, (event, node))| {
-            let (view, anchor, _) = section_target(event.section);
+            let (view, anchor) = section_target(event.section);
             let href = move || {
-                if state.url.with(|u| u.view) == View::Story {
+                if state.view.get() == View::Story {
                     format!("#{anchor}")
                 } else {
                     state.href_to(view, "")
@@ -159,7 +159,7 @@ fn TimeScale(
         .into_iter()
         .map(|mark| {
             let index = mark.index;
-            let (_, section, _) = section_target(events[index].section);
+            let (_, section) = section_target(events[index].section);
             let item = items[index];
             view! {
                 <rect
@@ -254,8 +254,8 @@ mod tests {
     #[test]
     fn every_event_links_to_a_story_section() {
         for event in chronological() {
-            let (_, anchor, heading) = section_target(event.section);
-            assert!(!anchor.is_empty() && !heading.is_empty());
+            let (view, anchor) = section_target(event.section);
+            assert_eq!(view.key(), anchor);
         }
     }
 }

@@ -14,6 +14,8 @@ const PAGES = [
   ...VIEWS.map((view) => (view === 'story' ? '/?' : `/?view=${view}&`)),
   '/?present=1&slide=1&',
   '/?view=breach&embed=1&',
+  // The what-if's badges and verdicts only show with controls on.
+  '/?view=breach&step=6&controls=two-factor,soc-japan,network-separation&',
 ];
 
 /** Visible text outside English-marked quotes and code, with English words of 3+ letters. */
@@ -63,6 +65,23 @@ for (const lang of ['ja', 'ko']) {
       }
     });
   }
+}
+
+for (const lang of ['ja', 'ko']) {
+  test(`${lang}: every presenter slide has no untranslated string`, async (t) => {
+    const opened = await session.openPage(`/?present=1&slide=1&lang=${lang}`);
+    await withShotOnFailure(opened, t.name, async ({ page }) => {
+      const count = Number((await page.locator('.slide-count').innerText()).split('/')[1]);
+      assert.ok(count > 5, `a deck of ${count} slides`);
+      for (let slide = 1; slide <= count; slide += 1) {
+        await page.waitForFunction((n) => new URL(location.href).searchParams.get('slide') === String(n) || n === 1, slide);
+        const words = await untranslatedWords(page, I18N.latinAllowed);
+        assert.deepEqual(words, [], `untranslated words on slide ${slide}`);
+        await page.keyboard.press('PageDown');
+      }
+    });
+    await opened.close();
+  });
 }
 
 test('the story writes numbers and dates in each language\'s own form', async (t) => {
