@@ -4,10 +4,13 @@
 //  2. `_headers` for static hosts (Netlify / Cloudflare Pages syntax): the same policy plus
 //     frame-ancestors, immutable caching for hashed files, no-cache for index.html.
 //  3. Precompressed .br and .gz copies (release builds), for hosts that serve them.
+//  4. The static shell (release builds; scripts/prerender.mjs): the top of the story page
+//     in each language, painted before the wasm arrives.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { SHELL_SCRIPT, captureShell } from './prerender.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -18,6 +21,13 @@ const release = process.env.TRUNK_PROFILE === 'release';
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// Captured from this very build, before its CSP exists (the shell's script is hashed below).
+html = html.replace(/\s*<!-- shell -->[\s\S]*<!-- \/shell -->/, '');
+const shell = release && process.env.EXPLAINER_NO_SHELL !== '1' ? await captureShell(staging) : null;
+if (shell) {
+  html = html.replace('<body>', `<body>\n    <!-- shell -->\n${shell}\n<script>${SHELL_SCRIPT}</script>\n    <!-- /shell -->`);
+}
 
 const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inlineScripts.length === 0) {

@@ -4,7 +4,8 @@
 # Extra arguments go to `trunk serve` (e.g. --port 9000).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash scripts/setup.sh
+# --browser: the release build captures its static shell (scripts/prerender.mjs) in Chromium.
+bash scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 if [[ ! -f assets/style.css ]]; then
   echo "run: assets/style.css is missing (index.html links it)" >&2

@@ -26,6 +26,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         app::browser::show_panic_notice();
     }));
+    app::browser::remove_static_shell();
     leptos::mount::mount_to_body(app::App);
     // Test builds only: a way to prove that a panic never leaves a blank page.
     #[cfg(feature = "panic-test")]

@@ -103,6 +103,23 @@ pub fn show_panic_notice() {
     let _ = body.prepend_with_node_1(&notice);
 }
 
+/// Removes the static shell (`scripts/prerender.mjs`: the story's top, painted before the
+/// wasm arrived). Called in the same task as mounting, so no frame shows neither.
+pub fn remove_static_shell() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(blocks) = document.query_selector_all("[data-shell]") {
+        for index in 0..blocks.length() {
+            if let Some(block) = blocks.item(index) {
+                if let Some(parent) = block.parent_node() {
+                    let _ = parent.remove_child(&block);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

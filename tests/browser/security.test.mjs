@@ -2,6 +2,7 @@
 // other origin, no cookies, and a page that works where storage is forbidden.
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -11,14 +12,21 @@ import { DIST_DIR } from './server.mjs';
 
 const session = useSession();
 
-test('the shipped CSP forbids inline code and eval, and covers the loader by hash', async () => {
+test('the shipped CSP forbids inline code and eval, and covers the loader and the shell script by hash', async () => {
   const html = await readFile(join(DIST_DIR, 'index.html'), 'utf8');
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(meta, 'index.html carries a CSP meta tag');
   const policy = meta[1];
   assert.doesNotMatch(policy, /'unsafe-inline'/);
   assert.doesNotMatch(policy, /'unsafe-eval'/);
-  assert.match(policy, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  assert.match(policy, /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+ 'wasm-unsafe-eval'/);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const hashes = policy.match(/'sha256-[^']+'/g);
+  assert.equal(hashes.length, inline.length, 'one hash per inline script');
+  for (const body of inline) {
+    const hash = `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+    assert.ok(hashes.includes(hash), 'every inline script is covered by its hash');
+  }
   assert.match(policy, /default-src 'none'/);
   const headers = await readFile(join(DIST_DIR, '_headers'), 'utf8');
   assert.ok(headers.includes(`Content-Security-Policy: ${policy}; frame-ancestors *`), '_headers repeats the policy');

@@ -1,0 +1,95 @@
+// The static shell (scripts/prerender.mjs): the story's top is in index.html, in the
+// reader's language, before any wasm runs; the app replaces it with the same elements in
+// the same place; any other page (a view, an embed, a slide) never shows it.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useSession, withShotOnFailure } from './browser.mjs';
+
+const session = useSession();
+const PHONE = { width: 412, height: 823 };
+
+/** Opens `path` with the wasm request refused: what a reader sees before the app runs. */
+async function openWithoutWasm(path, options = {}) {
+  const opened = await session.openPage('/?view=glossary', { viewport: PHONE, ...options });
+  await opened.page.route(/\.wasm$/, (route) => route.abort());
+  await opened.page.goto(new URL(path, opened.page.url()).href, { waitUntil: 'load' });
+  return opened;
+}
+
+const headline = (page) =>
+  page.evaluate(() => {
+    const h1 = document.querySelector('h1');
+    const box = h1?.getBoundingClientRect();
+    return {
+      text: h1?.textContent ?? null,
+      top: box?.top,
+      height: box?.height,
+      lang: document.documentElement.lang,
+      theme: document.documentElement.dataset.theme,
+      shells: document.querySelectorAll('[data-shell]').length,
+      visible: Boolean(h1?.checkVisibility()),
+    };
+  });
+
+for (const lang of ['en', 'ja', 'ko']) {
+  test(`${lang}: the headline is in the page before the wasm, where the app puts it`, async (t) => {
+    const before = await openWithoutWasm(`/?lang=${lang}`);
+    let shell;
+    await withShotOnFailure(before, `${t.name} before`, async ({ page }) => {
+      shell = await headline(page);
+      assert.equal(shell.shells, 1, 'one language block');
+      assert.equal(shell.lang, lang);
+      assert.ok(shell.visible && shell.text, 'a visible headline');
+    });
+    await before.close();
+
+    const after = await session.openPage(`/?lang=${lang}`, { viewport: PHONE });
+    await withShotOnFailure(after, `${t.name} after`, async ({ page }) => {
+      const app = await headline(page);
+      assert.equal(app.shells, 0, 'the app removed the shell');
+      assert.equal(await page.locator('main').count(), 1, 'one <main>');
+      assert.equal(app.text, shell.text, 'the same headline');
+      assert.equal(app.top, shell.top, 'in the same place');
+      assert.equal(app.height, shell.height, 'at the same size');
+    });
+    await after.close();
+  });
+}
+
+test('the browser\'s language picks the shell when the URL does not', async (t) => {
+  const opened = await openWithoutWasm('/', { locale: 'ko-KR' });
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const shell = await headline(page);
+    assert.equal(shell.lang, 'ko');
+    assert.equal(shell.shells, 1);
+  });
+  await opened.close();
+});
+
+test('a view, an embed or a slide never shows the story\'s top', async (t) => {
+  for (const path of ['/?view=ownership', '/?view=breach&embed=1', '/?present=1&slide=2', '/?lang=ja&select=naver']) {
+    const opened = await openWithoutWasm(path);
+    await withShotOnFailure(opened, `${t.name} ${path}`, async ({ page }) => {
+      const shell = await headline(page);
+      assert.equal(shell.shells, 0, `${path}: no shell`);
+      assert.equal(shell.text, null, `${path}: no headline`);
+    });
+    await opened.close();
+  }
+});
+
+test('a dark theme is set before the wasm, so the page never flashes white', async (t) => {
+  for (const [path, scheme, theme] of [
+    ['/?theme=dark', 'light', 'dark'],
+    ['/', 'dark', 'dark'],
+    ['/?theme=light', 'dark', 'light'],
+    ['/?view=numbers', 'dark', 'dark'],
+  ]) {
+    const opened = await openWithoutWasm(path, { colorScheme: scheme });
+    await withShotOnFailure(opened, `${t.name} ${path}`, async ({ page }) => {
+      assert.equal((await headline(page)).theme, theme, `${path} with a ${scheme} system`);
+    });
+    await opened.close();
+  }
+});
