@@ -10,6 +10,7 @@
 //   range     set an <input type=range> to the next value of a 40-step sweep and fire `input`
 //   select    pick the next <option> of a <select> and fire `input` + `change`
 //   noop      nothing: the harness's own cost, to read the other rows against
+// memoryRepeats: at most this many repeats in the memory run (default: all of them).
 // view: the ?view= page the control lives on. Each interaction is timed on the story page
 // (every section at once: the most an interaction can touch; the budget uses this) and again
 // on its view; memory is measured per view, over interactions of that view in turn.
@@ -51,6 +52,9 @@ export const INTERACTIONS = [
     name: 'language switch',
     what: 'language switcher, if the page has one',
     act: 'cycle',
+    // Each switch re-renders every text of the story page (~0.1 s unthrottled): 10,000
+    // would take a quarter of an hour, and 1,000 show a leak as well.
+    memoryRepeats: 1000,
     targets: [
       'select[name=lang]',
       'select#lang',

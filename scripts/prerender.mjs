@@ -36,8 +36,24 @@ export const SHELL_SCRIPT = `(() => {
   const theme = (query.get('theme') || '').toLowerCase();
   const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  // The app waits for the shell's largest paint before it mounts (src/app/browser.rs).
+  let painted = !story;
+  const done = () => {
+    if (painted) return;
+    painted = true;
+    window.explainerShellPainted = true;
+    dispatchEvent(new Event('explainer:shell-painted'));
+  };
+  if ((window.PerformanceObserver?.supportedEntryTypes || []).includes('largest-contentful-paint')) {
+    new PerformanceObserver((list, observer) => { observer.disconnect(); done(); })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
+  } else {
+    requestAnimationFrame(() => setTimeout(done, 0));
+  }
+  setTimeout(done, 1000);
+  window.explainerShellPainted = painted;
   document.currentScript.remove();
-})();`;
+})();`
 
 /**
  * The shell blocks for `dir` (a built site), or null when Chromium cannot be used.

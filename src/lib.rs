@@ -26,7 +26,15 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         app::browser::show_panic_notice();
     }));
-    app::browser::remove_static_shell();
+    // With the static shell on screen, let it paint first: the headline a reader sees (and
+    // the page's largest paint) is then the shell's, however fast the wasm arrived.
+    if app::browser::remove_static_shell_after_paint(mount) {
+        return;
+    }
+    mount();
+}
+
+fn mount() {
     leptos::mount::mount_to_body(app::App);
     // Test builds only: a way to prove that a panic never leaves a blank page.
     #[cfg(feature = "panic-test")]

@@ -2,6 +2,7 @@
 //! defensive: an embed may run sandboxed, without storage or a usable history.
 
 use crate::content::Lang;
+use wasm_bindgen::JsCast;
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -103,21 +104,69 @@ pub fn show_panic_notice() {
     let _ = body.prepend_with_node_1(&notice);
 }
 
-/// Removes the static shell (`scripts/prerender.mjs`: the story's top, painted before the
-/// wasm arrived). Called in the same task as mounting, so no frame shows neither.
-pub fn remove_static_shell() {
-    let Some(document) = window().and_then(|w| w.document()) else {
-        return;
+/// When the static shell (`scripts/prerender.mjs`: the story's top, in `index.html`) is on
+/// the page: once the shell has had its largest paint (its script says so), hides it and
+/// runs `mount` in the same task (so no frame shows neither), and returns true. Without a
+/// shell, does nothing and returns false.
+///
+/// The wait and the hiding keep the page's largest paint the shell's headline: Chromium
+/// forgets a removed element's paint, and would count the app's identical headline, if
+/// painted first, as a new and later one. Hidden ids go, so the app's are the only ones.
+pub fn remove_static_shell_after_paint(mount: fn()) -> bool {
+    let Some(window) = window() else {
+        return false;
     };
-    if let Ok(blocks) = document.query_selector_all("[data-shell]") {
+    let Some(document) = window.document() else {
+        return false;
+    };
+    let Ok(blocks) = document.query_selector_all("[data-shell]") else {
+        return false;
+    };
+    if blocks.length() == 0 {
+        return false;
+    }
+    let replace = move || {
         for index in 0..blocks.length() {
-            if let Some(block) = blocks.item(index) {
-                if let Some(parent) = block.parent_node() {
-                    let _ = parent.remove_child(&block);
+            let Some(block) = blocks.item(index) else {
+                continue;
+            };
+            let Ok(block) = block.dyn_into::<web_sys::HtmlElement>() else {
+                continue;
+            };
+            block.set_hidden(true);
+            if let Ok(named) = block.query_selector_all("[id]") {
+                for index in 0..named.length() {
+                    if let Some(element) = named
+                        .item(index)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
+                        element.remove_attribute("id").ok();
+                    }
                 }
             }
         }
+        mount();
+    };
+    let painted = js_sys::Reflect::get(&window, &"explainerShellPainted".into())
+        .map(|value| value.is_truthy())
+        .unwrap_or(true);
+    if painted {
+        replace();
+    } else {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let listener = wasm_bindgen::closure::Closure::once_into_js(replace);
+        let added = window.add_event_listener_with_callback_and_add_event_listener_options(
+            "explainer:shell-painted",
+            listener.unchecked_ref(),
+            &options,
+        );
+        if added.is_err() {
+            // Never leave the reader with only the shell.
+            mount();
+        }
     }
+    true
 }
 
 #[cfg(test)]

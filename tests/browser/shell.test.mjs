@@ -1,6 +1,7 @@
 // The static shell (scripts/prerender.mjs): the story's top is in index.html, in the
 // reader's language, before any wasm runs; the app replaces it with the same elements in
-// the same place; any other page (a view, an embed, a slide) never shows it.
+// the same place, so the page's largest paint stays the shell's; any other page (a view,
+// an embed, a slide) never shows it.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -19,7 +20,7 @@ async function openWithoutWasm(path, options = {}) {
 
 const headline = (page) =>
   page.evaluate(() => {
-    const h1 = document.querySelector('h1');
+    const h1 = [...document.querySelectorAll('h1')].find((el) => el.checkVisibility());
     const box = h1?.getBoundingClientRect();
     return {
       text: h1?.textContent ?? null,
@@ -27,7 +28,8 @@ const headline = (page) =>
       height: box?.height,
       lang: document.documentElement.lang,
       theme: document.documentElement.dataset.theme,
-      shells: document.querySelectorAll('[data-shell]').length,
+      shells: document.querySelectorAll('[data-shell]:not([hidden])').length,
+      ids: document.querySelectorAll('[data-shell] [id]').length,
       visible: Boolean(h1?.checkVisibility()),
     };
   });
@@ -47,8 +49,10 @@ for (const lang of ['en', 'ja', 'ko']) {
     const after = await session.openPage(`/?lang=${lang}`, { viewport: PHONE });
     await withShotOnFailure(after, `${t.name} after`, async ({ page }) => {
       const app = await headline(page);
-      assert.equal(app.shells, 0, 'the app removed the shell');
-      assert.equal(await page.locator('main').count(), 1, 'one <main>');
+      // Hidden, not removed (see src/app/browser.rs), and without ids: the app's are the only ones.
+      assert.equal(app.shells, 0, 'the app hid the shell');
+      assert.equal(app.ids, 0, 'the shell kept no id');
+      assert.equal(await page.locator('main:visible').count(), 1, 'one visible <main>');
       assert.equal(app.text, shell.text, 'the same headline');
       assert.equal(app.top, shell.top, 'in the same place');
       assert.equal(app.height, shell.height, 'at the same size');
@@ -92,4 +96,20 @@ test('a dark theme is set before the wasm, so the page never flashes white', asy
     });
     await opened.close();
   }
+});
+
+test('the largest paint is the shell\'s headline, not a later copy by the app', async (t) => {
+  const opened = await session.openPage('/', { viewport: PHONE });
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const entries = await page.evaluate(
+      () =>
+        new Promise((ok) => {
+          new PerformanceObserver((list) => ok(list.getEntries().map((e) => ({ time: e.startTime, shell: Boolean(e.element?.closest('[data-shell]')) }))))
+            .observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
+    assert.ok(entries.length >= 1, 'a largest paint');
+    assert.ok(entries.at(-1).shell, `the last candidate is in the shell (${JSON.stringify(entries)})`);
+  });
+  await opened.close();
 });
