@@ -4,7 +4,7 @@
 # then measures both with bench/run.mjs: sizes, Lighthouse, interaction times at 4× CPU
 # throttling, memory over 10,000 interactions, budgets. Prints a markdown report and writes it
 # to BENCHMARKS.md. It reports figures and is not a test: it exits 0 whether or not the budgets
-# are met, and non-zero only when it could not build or measure. About 10 minutes on 2 cores.
+# are met, and non-zero only when it could not build or measure. About 15 minutes on 2 cores.
 #
 #   bash scripts/bench.sh                  # build both, measure, write BENCHMARKS.md
 #   bash scripts/bench.sh --no-build       # measure dist/ and bench/floor/dist/ as they are

@@ -105,13 +105,13 @@ pub fn show_panic_notice() {
 }
 
 /// When the static shell (`scripts/prerender.mjs`: the story's top, in `index.html`) is on
-/// the page: once the shell has had its largest paint (its script says so), hides it and
+/// the page: once the shell has had its largest paint (its script says so), removes it and
 /// runs `mount` in the same task (so no frame shows neither), and returns true. Without a
 /// shell, does nothing and returns false.
 ///
-/// The wait and the hiding keep the page's largest paint the shell's headline: Chromium
-/// forgets a removed element's paint, and would count the app's identical headline, if
-/// painted first, as a new and later one. Hidden ids go, so the app's are the only ones.
+/// The wait keeps the page's largest paint the shell's headline: removed before that paint
+/// was reported, Chromium would forget it and count the app's identical headline as a new,
+/// later one.
 pub fn remove_static_shell_after_paint(mount: fn()) -> bool {
     let Some(window) = window() else {
         return false;
@@ -127,21 +127,9 @@ pub fn remove_static_shell_after_paint(mount: fn()) -> bool {
     }
     let replace = move || {
         for index in 0..blocks.length() {
-            let Some(block) = blocks.item(index) else {
-                continue;
-            };
-            let Ok(block) = block.dyn_into::<web_sys::HtmlElement>() else {
-                continue;
-            };
-            block.set_hidden(true);
-            if let Ok(named) = block.query_selector_all("[id]") {
-                for index in 0..named.length() {
-                    if let Some(element) = named
-                        .item(index)
-                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                    {
-                        element.remove_attribute("id").ok();
-                    }
+            if let Some(block) = blocks.item(index) {
+                if let Some(parent) = block.parent_node() {
+                    let _ = parent.remove_child(&block);
                 }
             }
         }
