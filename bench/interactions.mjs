@@ -132,6 +132,16 @@ export function installBench() {
     if (typeof el.click === 'function') el.click();
     else el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
   };
+  /** Picks the <select>'s next enabled option, as a reader would (input, then change). */
+  const selectNext = (el) => {
+    const options = [...el.options].filter((o) => !o.disabled);
+    if (options.length < 2) return false;
+    const current = options.findIndex((o) => o.value === el.value);
+    el.value = options[(current + 1) % options.length].value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  };
   const state = new Map();
 
   const run = (spec, i) => {
@@ -149,28 +159,13 @@ export function installBench() {
         const els = matches(key, spec.targets);
         if (els.length === 0) return false;
         const el = els[i % els.length];
-        if (el.tagName === 'SELECT') {
-          const options = [...el.options].filter((o) => !o.disabled);
-          if (options.length < 2) return false;
-          const current = options.findIndex((o) => o.value === el.value);
-          el.value = options[(current + 1) % options.length].value;
-          el.dispatchEvent(new Event('input', { bubbles: true }));
-          el.dispatchEvent(new Event('change', { bubbles: true }));
-          return true;
-        }
+        if (el.tagName === 'SELECT') return selectNext(el);
         click(el);
         return true;
       }
       case 'select': {
         const [el] = matches(key, spec.targets);
-        if (!el) return false;
-        const options = [...el.options].filter((o) => !o.disabled);
-        if (options.length < 2) return false;
-        const current = options.findIndex((o) => o.value === el.value);
-        el.value = options[(current + 1) % options.length].value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-        return true;
+        return el ? selectNext(el) : false;
       }
       case 'range': {
         const [el] = matches(key, spec.targets);

@@ -718,6 +718,12 @@ mod tests {
         }
     }
 
+    fn assert_no_label_over(layout: &Layout, area: &Rect, what: &str) {
+        for label in &layout.labels {
+            assert!(!label.rect().overlaps(area), "{label:?} covers {what}");
+        }
+    }
+
     #[test]
     fn grid_lines_never_cross_a_label() {
         for id in ChartId::ALL {
@@ -725,12 +731,7 @@ mod tests {
                 let layout = layout(&id.chart(Lang::En), Lang::En, width);
                 for (from, to) in layout.rules.iter().filter(|(f, t)| f.x == t.x) {
                     let segment = Rect::new(from.x, from.y.min(to.y), 0.0, (to.y - from.y).abs());
-                    for label in &layout.labels {
-                        assert!(
-                            !label.rect().overlaps(&segment),
-                            "{label:?} crossed at {width}px"
-                        );
-                    }
+                    assert_no_label_over(&layout, &segment, &format!("a grid line at {width}px"));
                 }
             }
         }
@@ -744,12 +745,7 @@ mod tests {
                 let layout = layout(&chart, Lang::En, width);
                 for dot in &layout.dots {
                     let dot_box = Rect::centered(dot.center, DOT_RADIUS * 2.0, DOT_RADIUS * 2.0);
-                    for label in &layout.labels {
-                        assert!(
-                            !label.rect().overlaps(&dot_box),
-                            "{label:?} covers a dot at {width}px"
-                        );
-                    }
+                    assert_no_label_over(&layout, &dot_box, &format!("a dot at {width}px"));
                 }
             }
         }
