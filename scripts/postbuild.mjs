@@ -5,7 +5,7 @@
 //     frame-ancestors, immutable caching for hashed files, no-cache for index.html.
 //  3. Precompressed .br and .gz copies (release builds), for hosts that serve them.
 //  4. The static shell (release builds; scripts/prerender.mjs): the top of the story page
-//     in each language, painted before the wasm arrives.
+//     in each language, painted before the wasm arrives; the wasm is fetched after it.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,16 @@ html = html.replace(/\s*<!-- shell -->[\s\S]*<!-- \/shell -->/, '');
 const shell = release && process.env.EXPLAINER_NO_SHELL !== '1' ? await captureShell(staging) : null;
 if (shell) {
   html = html.replace('<body>', `<body>\n    <!-- shell -->\n${shell}\n<script>${SHELL_SCRIPT}</script>\n    <!-- /shell -->`);
+  // The wasm is fetched after the shell's largest paint, not preloaded beside the CSS: on a
+  // slow link the download would compete with the paint it is not needed for.
+  const wasmPreload = /\s*<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>/;
+  const init = 'const wasm = await init(';
+  if (!wasmPreload.test(html) || !html.includes(init)) {
+    console.error("postbuild: Trunk's wasm preload or loader changed; cannot defer the wasm");
+    process.exit(1);
+  }
+  html = html.replace(wasmPreload, '');
+  html = html.replace(init, `await new Promise((go) => window.explainerShellPainted === false ? addEventListener('explainer:shell-painted', go, { once: true }) : go());\n${init}`);
 }
 
 const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -1,14 +1,16 @@
-// The static shell (called by postbuild.mjs on release builds): the top of the story page
-// (masthead and hook) as the app renders it in each language, captured from the built
-// site in headless Chromium and written into index.html. A phone then paints the headline
-// as soon as the HTML and CSS arrive, instead of after the wasm; readers without
-// JavaScript get it too. The app removes the shell in the same task as it mounts
-// (src/lib.rs), and renders the very same elements in the same place, so nothing moves.
+// The static shell (called by postbuild.mjs on release builds): the top of each page as the
+// app renders it in each language, captured from the built site in headless Chromium and
+// written into index.html. A phone then paints the headline (the story) or the section's
+// title and introduction (a view) as soon as the HTML and CSS arrive, instead of after the
+// wasm; readers without JavaScript get it too. The app removes the shell in the same task as
+// it mounts (src/lib.rs) and renders the very same elements in the same place first (the
+// rest comes in later tasks, src/app/later.rs), so nothing moves.
 //
-// Only the plain story URL shows the shell: the inline script placed after it keeps the
-// block of the reader's language (the URL's `lang`, else the browser's languages, as
-// src/app/browser.rs picks them) and removes every block when the URL asks for anything
-// else (a view, an embed, a slide), where the story's top would be the wrong page.
+// Only the plain URL of a page shows its shell: the inline script placed after it keeps the
+// block of the page the URL names (`view`, as src/url parses it) in the reader's language
+// (the URL's `lang`, else the browser's languages, as src/app/browser.rs picks them), and
+// removes every block when the URL asks for anything more (an embed, a slide, a selection),
+// where the plain page's top could be wrong.
 //
 // Without Chromium (CHROMIUM_PATH, default /usr/bin/chromium) or playwright-core the
 // build goes on without a shell, with a warning.
@@ -17,27 +19,33 @@ import { existsSync } from 'node:fs';
 import { startServer } from '../tests/browser/server.mjs';
 
 export const LANGS = ['en', 'ja', 'ko'];
+/** The story and every view (`View::key` in src/url). */
+export const PAGES = ['story', 'ownership', 'breach', 'guidance', 'timeline', 'numbers', 'sources', 'glossary'];
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Picks the shell's language and drops it where the URL asks for another page; sets the theme. */
+/** Picks the shell of the URL's page in the reader's language, drops the others; sets the theme. */
 export const SHELL_SCRIPT = `(() => {
   const langs = ${JSON.stringify(LANGS)};
+  const pages = ${JSON.stringify(PAGES)};
   const query = new URLSearchParams(location.search);
   const asked = (query.get('lang') || '').toLowerCase();
   const preferred = (navigator.languages || []).map((l) => l.slice(0, 2).toLowerCase());
   const lang = langs.includes(asked) ? asked : preferred.find((l) => langs.includes(l)) || 'en';
-  const story = [...query.keys()].every((key) => key === 'lang' || key === 'theme');
+  // As src/url parses it: the first \`view\`; an unknown one is the story.
+  const view = query.get('view');
+  const page = pages.includes(view) ? view : 'story';
+  const plain = [...query.keys()].every((key) => key === 'lang' || key === 'theme' || key === 'view');
   for (const block of document.querySelectorAll('[data-shell]')) {
-    if (story && block.dataset.shell === lang) block.hidden = false;
+    if (plain && block.dataset.shell === lang && block.dataset.page === page) block.hidden = false;
     else block.remove();
   }
-  if (story) document.documentElement.lang = lang;
+  if (plain) document.documentElement.lang = lang;
   // The theme as the app will set it (src/app/mod.rs), so a dark page never flashes white.
   const theme = (query.get('theme') || '').toLowerCase();
   const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   // The app waits for the shell's largest paint before it mounts (src/app/browser.rs).
-  let painted = !story;
+  let painted = !plain;
   const done = () => {
     if (painted) return;
     painted = true;
@@ -57,8 +65,10 @@ export const SHELL_SCRIPT = `(() => {
 
 /**
  * The shell blocks for `dir` (a built site), or null when Chromium cannot be used.
- * Each block: `<div data-shell="xx" lang="xx" [hidden]>` holding the skip link, the
- * masthead and `<main>` with the hook, as the app rendered them for `?lang=xx`.
+ * Each block: `<div data-shell="xx" data-page="page" lang="xx" [hidden]>` holding the skip
+ * link, the masthead and `<main>` with the page's top, as the app rendered them for
+ * `?view=page&lang=xx`: the hook for the story; the hidden title, the section's heading
+ * and its introduction for a view.
  */
 export async function captureShell(dir) {
   let chromium;
@@ -80,24 +90,40 @@ export async function captureShell(dir) {
   });
   try {
     const blocks = [];
-    for (const lang of LANGS) {
-      const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
-      await page.goto(`${server.url}?lang=${lang}`);
-      await page.waitForSelector('html[data-ready="1"] main#story #hook', { timeout: 30_000 });
-      const inner = await page.evaluate(() => {
-        const main = document.querySelector('main#story');
-        const skip = document.querySelector('.skip-link');
-        const masthead = document.querySelector('header.masthead');
-        const hook = main.querySelector('#hook');
-        const shallowMain = main.cloneNode(false);
-        shallowMain.append(hook.cloneNode(true));
-        // Comments are Leptos' markers; the shell is plain markup.
-        const html = [skip, masthead, shallowMain].map((el) => el.outerHTML).join('');
-        return html.replace(/<!--[\s\S]*?-->/g, '');
-      });
-      await page.close();
-      const hidden = lang === 'en' ? '' : ' hidden';
-      blocks.push(`<div data-shell="${lang}" lang="${lang}"${hidden}>${inner}</div>`);
+    for (const pageKey of PAGES) {
+      for (const lang of LANGS) {
+        const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+        const query = pageKey === 'story' ? `?lang=${lang}` : `?view=${pageKey}&lang=${lang}`;
+        await page.goto(`${server.url}${query}`);
+        const top = pageKey === 'story' ? '#hook' : `section#${pageKey} > p.intro`;
+        await page.waitForSelector(`html[data-ready="1"] main#story ${top}`, { timeout: 30_000 });
+        const inner = await page.evaluate((pageKey) => {
+          const main = document.querySelector('main#story');
+          const skip = document.querySelector('.skip-link');
+          const masthead = document.querySelector('header.masthead');
+          const shallowMain = main.cloneNode(false);
+          if (pageKey === 'story') {
+            // The hook: what the app renders first (the sections come in later tasks).
+            shallowMain.append(main.querySelector('#hook').cloneNode(true));
+          } else {
+            // The page's hidden <h1>, then the section's heading and introduction.
+            shallowMain.append(main.querySelector(':scope > h1').cloneNode(true));
+            const section = main.querySelector(`:scope > section#${pageKey}`);
+            const shallowSection = section.cloneNode(false);
+            for (const part of section.querySelectorAll(':scope > .section-head, :scope > p.intro')) {
+              shallowSection.append(part.cloneNode(true));
+            }
+            shallowMain.append(shallowSection);
+          }
+          // Comments are Leptos' markers; the shell is plain markup.
+          const html = [skip, masthead, shallowMain].map((el) => el.outerHTML).join('');
+          return html.replace(/<!--[\s\S]*?-->/g, '');
+        }, pageKey);
+        await page.close();
+        // Without JavaScript, the English story shows.
+        const hidden = lang === 'en' && pageKey === 'story' ? '' : ' hidden';
+        blocks.push(`<div data-shell="${lang}" data-page="${pageKey}" lang="${lang}"${hidden}>${inner}</div>`);
+      }
     }
     return blocks.join('\n');
   } finally {

@@ -2,6 +2,7 @@
 //! theme to `<html>`, and renders the story page or one view of it.
 
 pub mod browser;
+pub mod later;
 pub mod page;
 
 use crate::content::{story, Lang};
@@ -234,7 +235,8 @@ pub fn App() -> impl IntoView {
             ("data-theme", if dark.get() { "dark" } else { "light" }),
             ("data-embed", if state.embed.get() { "1" } else { "0" }),
             ("data-present", if state.present.get() { "1" } else { "0" }),
-            ("data-ready", "1"),
+            // Once every piece of the page has rendered (see `later`).
+            ("data-ready", if later::settled() { "1" } else { "0" }),
         ];
         if let Some(root) = browser::document_element() {
             for (name, value) in attributes {

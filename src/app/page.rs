@@ -1,5 +1,6 @@
 //! The story page, top to bottom, or the one view the URL asks for.
 
+use super::later::Later;
 use super::use_app;
 use crate::citation::{ClaimCites, FigureValue};
 use crate::content::story;
@@ -35,15 +36,17 @@ pub fn Page() -> impl IntoView {
             {move || if presenting.get() {
                 view! { <crate::present::Presenter /> }.into_any()
             } else { match view_key.get() {
+                // The hook is the first screen; each section after it renders in a task of
+                // its own (`Later`), so the page never blocks input for long.
                 View::Story => view! {
                     <Hook />
-                    <crate::ownership::OwnershipSection />
-                    <crate::breach::BreachSection />
-                    <crate::guidance::GuidanceSection />
-                    <crate::timeline::TimelineSection />
-                    <crate::numbers::NumbersSection />
-                    <crate::sources::SourcesSection />
-                    <crate::glossary::GlossarySection />
+                    <Later><crate::ownership::OwnershipSection /></Later>
+                    <Later><crate::breach::BreachSection /></Later>
+                    <Later><crate::guidance::GuidanceSection /></Later>
+                    <Later><crate::timeline::TimelineSection /></Later>
+                    <Later><crate::numbers::NumbersSection /></Later>
+                    <Later><crate::sources::SourcesSection /></Later>
+                    <Later><crate::glossary::GlossarySection /></Later>
                 }.into_any(),
                 View::Ownership => view! { <crate::ownership::OwnershipSection /> }.into_any(),
                 View::Breach => view! { <crate::breach::BreachSection /> }.into_any(),
@@ -54,8 +57,9 @@ pub fn Page() -> impl IntoView {
                 View::Glossary => view! { <crate::glossary::GlossarySection /> }.into_any(),
             }}}
         </main>
-        <PrintFooter />
-        {if embedded {
+        // After the sections, so that nothing on screen is pushed down as they arrive.
+        <Later last=true><PrintFooter /></Later>
+        <Later last=true>{if embedded {
             view! { <EmbedFooter /> }.into_any()
         } else {
             view! {
@@ -67,7 +71,7 @@ pub fn Page() -> impl IntoView {
                     </p>
                 </footer>
             }.into_any()
-        }}
+        }}</Later>
     }
 }
 

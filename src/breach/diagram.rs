@@ -59,15 +59,17 @@ pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     let measured = crate::diagram::container_width(container);
 
+    // Laid out once the container's width is known (the diagram is redrawn as a whole).
     let shape = Memo::new(move |_| {
         let lang = app.lang.get();
-        layout(
+        let width = measured.get()?;
+        Some(layout(
             &story.breach_nodes,
             &story.breach_links,
-            measured.get(),
+            crate::diagram::layout_width(width),
             |node| node.label.get(lang).to_owned(),
             |zone| zone_label(zone, lang).to_owned(),
-        )
+        ))
     });
 
     // Swipe left or right on a touch screen to step (vertical swipes still scroll).
@@ -98,8 +100,8 @@ pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
     view! {
         <div class="breach-canvas" node_ref=container>
             {move || {
-                let shape = shape.get();
-                view! {
+                let shape = shape.get()?;
+                Some(view! {
                     <svg
                         class="breach-diagram"
                         data-orientation=format!("{:?}", shape.orientation).to_lowercase()
@@ -122,7 +124,7 @@ pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
                         {shape.nodes.iter().map(|node| node_view(node, diagram)).collect_view()}
                         {intruder_view(shape.clone(), diagram)}
                     </svg>
-                }
+                })
             }}
         </div>
     }

@@ -6,7 +6,7 @@ mod measure;
 mod text;
 
 pub use geometry::{Point, Rect};
-pub use measure::{container_width, INITIAL_WIDTH};
+pub use measure::{container_width, layout_width, FALLBACK_WIDTH};
 pub use text::{escape_xml, text_width, wrap_text};
 
 /// True when no two rectangles overlap (touching edges allowed): layouts use it in tests.

@@ -1,5 +1,6 @@
 //! Glossary and questions for a class.
 
+use crate::app::later::Later;
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::story;
@@ -13,15 +14,32 @@ pub fn GlossarySection() -> impl IntoView {
         .terms
         .iter()
         .map(|term| {
-            view! {
+            // One task per term: the list is long.
+            view! { <Later>
                 <div class="term" id=format!("term-{}", term.id)>
                     <dt>{move || term.term.get(state.lang.get())}</dt>
                     <dd>{move || term.definition.get(state.lang.get())} <ClaimCites claims=&term.claims /></dd>
                 </div>
-            }
+            </Later> }
         })
         .collect_view();
-    let questions = story
+    view! {
+        <SectionFrame id="glossary">
+            <dl class="glossary">{terms}</dl>
+            // After the terms, so that they arrive above it rather than push it down.
+            <Later>
+                <h3>{crate::tx!(glossary.questions)}</h3>
+                <Questions />
+            </Later>
+        </SectionFrame>
+    }
+}
+
+/// The discussion questions, for class.
+#[component]
+fn Questions() -> impl IntoView {
+    let state = use_app();
+    let questions = story()
         .questions
         .iter()
         .map(|question| {
@@ -33,11 +51,5 @@ pub fn GlossarySection() -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <SectionFrame id="glossary">
-            <dl class="glossary">{terms}</dl>
-            <h3>{crate::tx!(glossary.questions)}</h3>
-            <ol class="questions">{questions}</ol>
-        </SectionFrame>
-    }
+    view! { <ol class="questions">{questions}</ol> }
 }

@@ -9,6 +9,7 @@ pub mod filters;
 pub mod links;
 pub mod targets;
 
+use crate::app::later::{settled, Later};
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::{story, Guidance, Lang, Requirement, Status, Theme};
@@ -96,8 +97,12 @@ pub fn GuidanceSection() -> impl IntoView {
         })
     });
     // In its own view, a requirement given by the link is scrolled to (not in an
-    // embed, where scrolling could move the host page).
-    Effect::new(move |_| {
+    // embed, where scrolling could move the host page), once the requirements have
+    // rendered (they come in pieces, see `Later`).
+    Effect::new(move |scrolled: Option<bool>| {
+        if scrolled == Some(true) || !settled() {
+            return false;
+        }
         let (view, embed, req) = state
             .url
             .with_untracked(|u| (u.view, u.embed, u.req.clone()));
@@ -110,13 +115,15 @@ pub fn GuidanceSection() -> impl IntoView {
                 element.scroll_into_view();
             }
         }
+        true
     });
     view! {
         <SectionFrame id="guidance">
             <FilterBar filters=filters />
             <AimedAtNotice />
             <SelectionAnnouncement />
-            {story.guidances.iter().map(|g| view! { <GuidanceBlock guidance=g filters=filters aimed=aimed /> }).collect_view()}
+            // A block in its own task, after the one before and all its requirements.
+            {story.guidances.iter().map(|g| view! { <Later><GuidanceBlock guidance=g filters=filters aimed=aimed /></Later> }).collect_view()}
         </SectionFrame>
     }
 }
@@ -281,27 +288,11 @@ fn GuidanceBlock(
         .flat_map(|(top, children)| std::iter::once(*top).chain(children.iter().copied()))
         .collect();
     let none_shown = move || filters.with(|f| !all.iter().any(|r| f.matches(r)));
+    // One task per requirement (with its sub-requirements): the list is long.
     let items = tree
         .into_iter()
-        .map(|(top, children)| {
-            let family: Vec<&'static Requirement> = children.clone();
-            let child_matches = move || filters.with(|f| family.iter().any(|r| f.matches(r)));
-            let top_matches = move || filters.with(|f| f.matches(top));
-            let visible = move || top_matches() || child_matches();
-            view! {
-                <li hidden=move || !visible()>
-                    <RequirementItem requirement=top filters=filters aimed=aimed />
-                    {(!children.is_empty()).then(|| view! {
-                        <ul class="bullets">
-                            {children.into_iter().map(|r| view! {
-                                <li hidden=move || !filters.with(|f| f.matches(r))>
-                                    <RequirementItem requirement=r filters=filters aimed=aimed />
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    })}
-                </li>
-            }
+        .map(|(top, subs)| {
+            view! { <Later><RequirementTree top=top subs=subs.clone() filters=filters aimed=aimed /></Later> }
         })
         .collect_view();
     view! {
@@ -318,6 +309,35 @@ fn GuidanceBlock(
             <p class="no-match" hidden=move || !none_shown()>{crate::tx!(guidance_ui.no_match)}</p>
             <ol class="requirements">{items}</ol>
         </article>
+    }
+}
+
+/// A requirement and its sub-requirements, each hidden when the filters exclude it (the
+/// parent stays while a child matches).
+#[component]
+fn RequirementTree(
+    top: &'static Requirement,
+    subs: Vec<&'static Requirement>,
+    filters: RwSignal<Filters>,
+    aimed: Memo<Vec<&'static str>>,
+) -> impl IntoView {
+    let family = subs.clone();
+    let child_matches = move || filters.with(|f| family.iter().any(|r| f.matches(r)));
+    let top_matches = move || filters.with(|f| f.matches(top));
+    let visible = move || top_matches() || child_matches();
+    view! {
+        <li hidden=move || !visible()>
+            <RequirementItem requirement=top filters=filters aimed=aimed />
+            {(!subs.is_empty()).then(|| view! {
+                <ul class="bullets">
+                    {subs.into_iter().map(|r| view! {
+                        <li hidden=move || !filters.with(|f| f.matches(r))>
+                            <RequirementItem requirement=r filters=filters aimed=aimed />
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </li>
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod draw;
 
+use crate::app::later::Later;
 use crate::app::{use_app, SectionFrame};
 use crate::citation::{source_number, CiteMarker};
 use crate::content::story;
@@ -16,9 +17,12 @@ use leptos::prelude::*;
 pub fn NumbersSection() -> impl IntoView {
     view! {
         <SectionFrame id="numbers">
-            {ChartId::ALL.into_iter().map(|id| view! { <ChartFigure id=id /> }).collect_view()}
-            <h3 id="numbers-all">{crate::tx!(numbers_ui.every_figure)}</h3>
-            <FiguresTable />
+            {ChartId::ALL.into_iter().map(|id| view! { <Later><ChartFigure id=id /></Later> }).collect_view()}
+            // After the charts, so that they arrive above it rather than push it down.
+            <Later>
+                <h3 id="numbers-all">{crate::tx!(numbers_ui.every_figure)}</h3>
+                <FiguresTable />
+            </Later>
         </SectionFrame>
     }
 }
@@ -34,11 +38,11 @@ fn reading_note(chart: &Chart, lang: crate::content::Lang) -> &'static str {
 
 /// Width to lay a chart out for: the container's, in steps of 8 px (so small
 /// changes do not redraw), or a desktop width before the container is measured.
-fn chart_width(measured: i32) -> f64 {
-    if measured <= 0 {
+fn chart_width(measured: f64) -> f64 {
+    if measured < 1.0 {
         640.0
     } else {
-        (f64::from(measured) / 8.0).floor() * 8.0
+        (measured / 8.0).floor() * 8.0
     }
 }
 
@@ -46,28 +50,16 @@ fn chart_width(measured: i32) -> f64 {
 fn ChartFigure(id: ChartId) -> impl IntoView {
     let state = use_app();
     let canvas = NodeRef::<leptos::html::Div>::new();
-    let measured = RwSignal::new(0i32);
-    let measure = move || {
-        if let Some(element) = canvas.get_untracked() {
-            let width = element.client_width();
-            if width != measured.get_untracked() {
-                measured.set(width);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if canvas.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let measured = crate::diagram::container_width(canvas);
 
     let chart = Memo::new(move |_| id.chart(state.lang.get()));
-    let width = Memo::new(move |_| chart_width(measured.get()));
+    let width = Memo::new(move |_| measured.get().map(chart_width));
+    // Drawn once the width is known: plotters redraws the whole chart for any change.
     let svg = Memo::new(move |_| {
         let (lang, dark, width) = (state.lang.get(), state.dark.get(), width.get());
-        chart.with(|chart| draw::render_svg(chart, lang, dark, width))
+        width
+            .map(|width| chart.with(|chart| draw::render_svg(chart, lang, dark, width)))
+            .unwrap_or_default()
     });
     let title_id = format!("chart-{}-title", id.key());
     let labelled_by = title_id.clone();
@@ -230,8 +222,8 @@ mod tests {
 
     #[test]
     fn charts_redraw_only_in_steps_of_eight_pixels() {
-        assert_eq!(chart_width(361), 360.0);
-        assert_eq!(chart_width(367), 360.0);
-        assert_eq!(chart_width(0), 640.0);
+        assert_eq!(chart_width(361.0), 360.0);
+        assert_eq!(chart_width(367.5), 360.0);
+        assert_eq!(chart_width(0.0), 640.0);
     }
 }

@@ -122,7 +122,12 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
         let lang = app.lang.get();
         let split = own.split.get();
         let (nodes, edges) = super::graph::specs(graph, story, lang, split);
-        layout(measured.get(), &nodes, &edges)
+        // Until measured (the browser measures before it paints), laid out for a phone;
+        // the diagram is fine-grained, so the measured layout only moves what it must.
+        let width = measured
+            .get()
+            .map_or(crate::diagram::FALLBACK_WIDTH, crate::diagram::layout_width);
+        layout(width, &nodes, &edges)
     });
     Effect::new(move |_| {
         own.stacked

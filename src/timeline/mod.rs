@@ -5,6 +5,7 @@
 
 pub mod scale;
 
+use crate::app::later::Later;
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::{story, Event, Section};
@@ -96,7 +97,8 @@ pub fn TimelineSection() -> impl IntoView {
                     state.href_to(view, "")
                 }
             };
-            view! {
+            // One task per event: the list is long.
+            view! { <Later>
                 <li
                     class="event"
                     id=format!("event-{}", event.id)
@@ -119,7 +121,7 @@ pub fn TimelineSection() -> impl IntoView {
                         <span aria-hidden="true">" →"</span>
                     </a>
                 </li>
-            }
+            </Later> }
         })
         .collect_view();
     view! {

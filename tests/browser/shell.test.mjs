@@ -1,7 +1,7 @@
-// The static shell (scripts/prerender.mjs): the story's top is in index.html, in the
-// reader's language, before any wasm runs; the app replaces it with the same elements in
-// the same place, so the page's largest paint stays the shell's; any other page (a view,
-// an embed, a slide) never shows it.
+// The static shell (scripts/prerender.mjs): the top of the story and of each view is in
+// index.html, in the reader's language, before any wasm runs; the app replaces it with the
+// same elements in the same place, so the page's largest paint stays the shell's; a URL
+// that asks for more than a page (an embed, a slide, a selection) never shows it.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -68,16 +68,73 @@ test('the browser\'s language picks the shell when the URL does not', async (t) 
   await opened.close();
 });
 
-test('a view, an embed or a slide never shows the story\'s top', async (t) => {
-  for (const path of ['/?view=ownership', '/?view=breach&embed=1', '/?present=1&slide=2', '/?lang=ja&select=naver']) {
+/** A view's top: its section heading and introduction, where they are. */
+const sectionTop = (page, key) =>
+  page.evaluate((key) => {
+    const heading = document.querySelector(`section#${key} h2`);
+    const intro = document.querySelector(`section#${key} > p.intro`);
+    return {
+      heading: heading?.textContent ?? null,
+      headingTop: heading?.getBoundingClientRect().top,
+      intro: intro?.textContent ?? null,
+      introTop: intro?.getBoundingClientRect().top,
+      introHeight: intro?.getBoundingClientRect().height,
+      lang: document.documentElement.lang,
+      shells: document.querySelectorAll('[data-shell]').length,
+      visible: Boolean(intro?.checkVisibility()),
+    };
+  }, key);
+
+for (const [key, lang] of [['ownership', 'en'], ['breach', 'ja'], ['guidance', 'ko'], ['timeline', 'en'], ['numbers', 'en'], ['sources', 'ja'], ['glossary', 'en']]) {
+  test(`${key} (${lang}): the view's heading and introduction are in the page before the wasm, where the app puts them`, async (t) => {
+    const path = `/?view=${key}&lang=${lang}`;
+    const before = await openWithoutWasm(path);
+    let shell;
+    await withShotOnFailure(before, `${t.name} before`, async ({ page }) => {
+      shell = await sectionTop(page, key);
+      assert.equal(shell.shells, 1, 'one block');
+      assert.equal(shell.lang, lang);
+      assert.ok(shell.visible && shell.heading && shell.intro, 'a visible heading and introduction');
+      assert.equal(await page.locator('#hook').count(), 0, "not the story's top");
+    });
+    await before.close();
+
+    const after = await session.openPage(path, { viewport: PHONE });
+    await withShotOnFailure(after, `${t.name} after`, async ({ page }) => {
+      const app = await sectionTop(page, key);
+      assert.equal(app.shells, 0, 'the app removed the shell');
+      assert.equal(await page.locator('main').count(), 1, 'one <main>');
+      assert.deepEqual(
+        [app.heading, app.headingTop, app.intro, app.introTop, app.introHeight],
+        [shell.heading, shell.headingTop, shell.intro, shell.introTop, shell.introHeight],
+        'the same heading and introduction, in the same place, at the same size',
+      );
+    });
+    await after.close();
+  });
+}
+
+test('an embed, a slide or a selection never shows a shell', async (t) => {
+  for (const path of ['/?view=breach&embed=1', '/?embed=1', '/?present=1&slide=2', '/?lang=ja&select=naver', '/?view=ownership&select=naver']) {
     const opened = await openWithoutWasm(path);
     await withShotOnFailure(opened, `${t.name} ${path}`, async ({ page }) => {
       const shell = await headline(page);
       assert.equal(shell.shells, 0, `${path}: no shell`);
       assert.equal(shell.text, null, `${path}: no headline`);
+      assert.equal(await page.locator('p.intro').count(), 0, `${path}: no section`);
     });
     await opened.close();
   }
+});
+
+test('an unknown view is the story, as the URL parser has it', async (t) => {
+  const opened = await openWithoutWasm('/?view=nonsense');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const shell = await headline(page);
+    assert.equal(shell.shells, 1);
+    assert.ok(shell.visible && shell.text, "the story's headline");
+  });
+  await opened.close();
 });
 
 test('a dark theme is set before the wasm, so the page never flashes white', async (t) => {
@@ -95,8 +152,9 @@ test('a dark theme is set before the wasm, so the page never flashes white', asy
   }
 });
 
-test('the largest paint is the shell\'s headline, not a later copy by the app', async (t) => {
-  const opened = await session.openPage('/', { viewport: PHONE });
+for (const path of ['/', '/?view=ownership']) {
+test(`${path}: the largest paint is the shell's, not a later copy by the app`, async (t) => {
+  const opened = await session.openPage(path, { viewport: PHONE });
   await withShotOnFailure(opened, t.name, async ({ page }) => {
     const entries = await page.evaluate(
       () =>
@@ -111,3 +169,4 @@ test('the largest paint is the shell\'s headline, not a later copy by the app', 
   });
   await opened.close();
 });
+}

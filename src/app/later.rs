@@ -1,0 +1,154 @@
+//! Progressive mounting: a long page rendered in one task blocks the main thread for as
+//! long as it takes (a slow phone cannot scroll or tap meanwhile). `<Later>` renders its
+//! children in a task of their own, after the tasks queued before it, so the page builds
+//! up in pieces small enough for input and paint to get in between.
+//!
+//! Order is depth first: pieces a piece creates as it renders go before the pieces queued
+//! after it, so the page fills from the top and nothing above the reader moves.
+//! [`settled`] says when the queue is empty (`<html data-ready>` waits for it).
+
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// The pieces waiting for their task, as a pure queue (the browser part is `tick`).
+struct Queue<T> {
+    waiting: VecDeque<T>,
+    /// Queued since the last piece was taken: that piece's own children, if any.
+    fresh: Vec<T>,
+    /// Pieces that come after every other (the page's footers), in their order.
+    last: VecDeque<T>,
+}
+
+impl<T> Default for Queue<T> {
+    fn default() -> Self {
+        Queue {
+            waiting: VecDeque::new(),
+            fresh: Vec::new(),
+            last: VecDeque::new(),
+        }
+    }
+}
+
+impl<T> Queue<T> {
+    fn push(&mut self, piece: T) {
+        self.fresh.push(piece);
+    }
+
+    fn push_last(&mut self, piece: T) {
+        self.last.push_back(piece);
+    }
+
+    /// The next piece: the children of the last piece first, in their order, then the rest,
+    /// then the pieces that come last.
+    fn next(&mut self) -> Option<T> {
+        for piece in self.fresh.drain(..).rev() {
+            self.waiting.push_front(piece);
+        }
+        self.waiting.pop_front().or_else(|| self.last.pop_front())
+    }
+}
+
+thread_local! {
+    static QUEUE: RefCell<Queue<ArcRwSignal<bool>>> = RefCell::default();
+    static TICKING: RefCell<bool> = const { RefCell::new(false) };
+    static SETTLED: ArcRwSignal<bool> = ArcRwSignal::new(true);
+}
+
+/// True when every `<Later>` created so far has rendered (reactive).
+pub fn settled() -> bool {
+    SETTLED.with(|settled| settled.get())
+}
+
+fn schedule(shown: ArcRwSignal<bool>, last: bool) {
+    QUEUE.with(|queue| {
+        let mut queue = queue.borrow_mut();
+        if last {
+            queue.push_last(shown);
+        } else {
+            queue.push(shown);
+        }
+    });
+    SETTLED.with(|settled| {
+        if settled.get_untracked() {
+            settled.set(false);
+        }
+    });
+    let start = TICKING.with(|ticking| !ticking.replace(true));
+    if start {
+        set_timeout(tick, Duration::ZERO);
+    }
+}
+
+/// One piece per task: the piece renders (Leptos runs the effects in this task's
+/// microtasks), and the next task takes the next piece.
+fn tick() {
+    match QUEUE.with(|queue| queue.borrow_mut().next()) {
+        Some(shown) => {
+            shown.set(true);
+            set_timeout(tick, Duration::ZERO);
+        }
+        None => {
+            TICKING.with(|ticking| ticking.replace(false));
+            SETTLED.with(|settled| settled.set(true));
+        }
+    }
+}
+
+/// Renders `children` in a later task (see the module comment). For what is below the
+/// first screen, or heavy; what a reader sees first should not wait. `last`: after every
+/// other piece, also those queued later (for what ends the page: a component's own pieces
+/// are queued when it renders, which can be after the pieces of the components after it).
+#[component]
+pub fn Later(children: ChildrenFn, #[prop(optional)] last: bool) -> impl IntoView {
+    let shown = ArcRwSignal::new(false);
+    schedule(shown.clone(), last);
+    move || shown.get().then(|| children())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Queue;
+
+    #[test]
+    fn pieces_come_in_the_order_queued() {
+        let mut queue = Queue::default();
+        queue.push("ownership");
+        queue.push("breach");
+        assert_eq!(queue.next(), Some("ownership"));
+        assert_eq!(queue.next(), Some("breach"));
+        assert_eq!(queue.next(), None);
+    }
+
+    #[test]
+    fn a_piece_s_own_pieces_come_before_its_later_siblings() {
+        let mut queue = Queue::default();
+        queue.push("ownership");
+        queue.push("guidance");
+        queue.push("timeline");
+        assert_eq!(queue.next(), Some("ownership"));
+        assert_eq!(queue.next(), Some("guidance"));
+        // Guidance rendered, queueing its two blocks.
+        queue.push("guidance 1");
+        queue.push("guidance 2");
+        assert_eq!(queue.next(), Some("guidance 1"));
+        queue.push("guidance 1, requirement 1");
+        assert_eq!(queue.next(), Some("guidance 1, requirement 1"));
+        assert_eq!(queue.next(), Some("guidance 2"));
+        assert_eq!(queue.next(), Some("timeline"));
+        assert_eq!(queue.next(), None);
+    }
+
+    #[test]
+    fn the_last_pieces_wait_for_every_other_even_those_queued_after_them() {
+        let mut queue = Queue::default();
+        queue.push_last("footer");
+        queue.push("numbers chart");
+        assert_eq!(queue.next(), Some("numbers chart"));
+        queue.push("numbers table");
+        assert_eq!(queue.next(), Some("numbers table"));
+        assert_eq!(queue.next(), Some("footer"));
+        assert_eq!(queue.next(), None);
+    }
+}
