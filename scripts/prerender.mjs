@@ -21,6 +21,13 @@ import { startServer } from '../tests/browser/server.mjs';
 export const LANGS = ['en', 'ja', 'ko'];
 /** The story and every view (`View::key` in src/url). */
 export const PAGES = ['story', 'ownership', 'breach', 'guidance', 'timeline', 'numbers', 'sources', 'glossary'];
+/**
+ * Views whose first screen is a list (its first item is the largest paint there): their
+ * shell runs on to that list, with the items that start on a phone's first screen, no more
+ * than the app renders in its first task (the list's `data-first-task`, src/app/later.rs).
+ */
+const FIRST_SCREEN_LISTS = { timeline: 'ol.timeline', sources: 'ol.sources', glossary: 'dl.glossary' };
+const PHONE = { width: 412, height: 823 };
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Picks the shell of the URL's page in the reader's language, drops the others; sets the theme. */
@@ -68,7 +75,8 @@ export const SHELL_SCRIPT = `(() => {
  * Each block: `<div data-shell="xx" data-page="page" lang="xx" [hidden]>` holding the skip
  * link, the masthead and `<main>` with the page's top, as the app rendered them for
  * `?view=page&lang=xx`: the hook for the story; the hidden title, the section's heading
- * and its introduction for a view.
+ * and its introduction for a view, on to the first screen's items of its list where
+ * `FIRST_SCREEN_LISTS` names one.
  */
 export async function captureShell(dir) {
   let chromium;
@@ -92,12 +100,12 @@ export async function captureShell(dir) {
     const blocks = [];
     for (const pageKey of PAGES) {
       for (const lang of LANGS) {
-        const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+        const page = await browser.newPage({ viewport: PHONE });
         const query = pageKey === 'story' ? `?lang=${lang}` : `?view=${pageKey}&lang=${lang}`;
         await page.goto(`${server.url}${query}`);
         const top = pageKey === 'story' ? '#hook' : `section#${pageKey} > p.intro`;
         await page.waitForSelector(`html[data-ready="1"] main#story ${top}`, { timeout: 30_000 });
-        const inner = await page.evaluate((pageKey) => {
+        const inner = await page.evaluate(({ pageKey, list }) => {
           const main = document.querySelector('main#story');
           const skip = document.querySelector('.skip-link');
           const masthead = document.querySelector('header.masthead');
@@ -106,19 +114,34 @@ export async function captureShell(dir) {
             // The hook: what the app renders first (the sections come in later tasks).
             shallowMain.append(main.querySelector('#hook').cloneNode(true));
           } else {
-            // The page's hidden <h1>, then the section's heading and introduction.
+            // The page's hidden <h1>, then the section's heading and introduction, and on
+            // to the first screen's list where there is one.
             shallowMain.append(main.querySelector(':scope > h1').cloneNode(true));
             const section = main.querySelector(`:scope > section#${pageKey}`);
             const shallowSection = section.cloneNode(false);
-            for (const part of section.querySelectorAll(':scope > .section-head, :scope > p.intro')) {
-              shallowSection.append(part.cloneNode(true));
+            for (const part of section.children) {
+              if (!list) {
+                if (part.matches('.section-head, p.intro')) shallowSection.append(part.cloneNode(true));
+                continue;
+              }
+              if (!part.matches(list)) {
+                shallowSection.append(part.cloneNode(true));
+                continue;
+              }
+              const shallowList = part.cloneNode(false);
+              const most = Number(part.dataset.firstTask || Infinity);
+              [...part.children]
+                .filter((item, index) => index < most && item.getBoundingClientRect().top < innerHeight)
+                .forEach((item) => shallowList.append(item.cloneNode(true)));
+              shallowSection.append(shallowList);
+              break;
             }
             shallowMain.append(shallowSection);
           }
           // Comments are Leptos' markers; the shell is plain markup.
           const html = [skip, masthead, shallowMain].map((el) => el.outerHTML).join('');
           return html.replace(/<!--[\s\S]*?-->/g, '');
-        }, pageKey);
+        }, { pageKey, list: FIRST_SCREEN_LISTS[pageKey] ?? null });
         await page.close();
         // Without JavaScript, the English story shows.
         const hidden = lang === 'en' && pageKey === 'story' ? '' : ' hidden';

@@ -100,12 +100,25 @@ fn tick() {
 /// first screen, or heavy; what a reader sees first should not wait. `last`: after every
 /// other piece, also those queued later (for what ends the page: a component's own pieces
 /// are queued when it renders, which can be after the pieces of the components after it).
+/// `now`: render at once after all (the first items of a list that fill the first screen;
+/// the static shell holds them, see `FIRST_SCREEN_ITEMS`).
 #[component]
-pub fn Later(children: ChildrenFn, #[prop(optional)] last: bool) -> impl IntoView {
-    let shown = ArcRwSignal::new(false);
-    schedule(shown.clone(), last);
+pub fn Later(
+    children: ChildrenFn,
+    #[prop(optional)] last: bool,
+    #[prop(optional)] now: bool,
+) -> impl IntoView {
+    let shown = ArcRwSignal::new(now);
+    if !now {
+        schedule(shown.clone(), last);
+    }
     move || shown.get().then(|| children())
 }
+
+/// How many items of a long list render in the first task, for a view whose first screen
+/// is that list (timeline, glossary): a phone's first screen holds no more. The list says
+/// so in `data-first-task`, and the static shell (`scripts/prerender.mjs`) holds no more.
+pub const FIRST_SCREEN_ITEMS: usize = 3;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 //! Glossary and questions for a class.
 
-use crate::app::later::Later;
+use crate::app::later::{Later, FIRST_SCREEN_ITEMS};
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::story;
@@ -13,9 +13,10 @@ pub fn GlossarySection() -> impl IntoView {
     let terms = story
         .terms
         .iter()
-        .map(|term| {
-            // One task per term: the list is long.
-            view! { <Later>
+        .enumerate()
+        .map(|(index, term)| {
+            // One task per term after the first screen: the list is long.
+            view! { <Later now=index < FIRST_SCREEN_ITEMS>
                 <div class="term" id=format!("term-{}", term.id)>
                     <dt>{move || term.term.get(state.lang.get())}</dt>
                     <dd>{move || term.definition.get(state.lang.get())} <ClaimCites claims=&term.claims /></dd>
@@ -25,7 +26,7 @@ pub fn GlossarySection() -> impl IntoView {
         .collect_view();
     view! {
         <SectionFrame id="glossary">
-            <dl class="glossary">{terms}</dl>
+            <dl class="glossary" data-first-task=FIRST_SCREEN_ITEMS>{terms}</dl>
             // After the terms, so that they arrive above it rather than push it down.
             <Later>
                 <h3>{crate::tx!(glossary.questions)}</h3>

@@ -5,7 +5,7 @@
 
 pub mod scale;
 
-use crate::app::later::Later;
+use crate::app::later::{Later, FIRST_SCREEN_ITEMS};
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::{story, Event, Section};
@@ -97,8 +97,8 @@ pub fn TimelineSection() -> impl IntoView {
                     state.href_to(view, "")
                 }
             };
-            // One task per event: the list is long.
-            view! { <Later>
+            // One task per event after the first screen: the list is long.
+            view! { <Later now=index < FIRST_SCREEN_ITEMS>
                 <li
                     class="event"
                     id=format!("event-{}", event.id)
@@ -130,7 +130,7 @@ pub fn TimelineSection() -> impl IntoView {
                 {crate::tx!(timeline.hint)}
             </p>
             <TimeScale events=scale_events items=scale_items active=active />
-            <ol class="timeline" aria-label=crate::tx!(timeline.events_aria) aria-describedby="timeline-hint" on:keydown=on_keydown>
+            <ol class="timeline" data-first-task=FIRST_SCREEN_ITEMS aria-label=crate::tx!(timeline.events_aria) aria-describedby="timeline-hint" on:keydown=on_keydown>
                 {rows}
             </ol>
         </SectionFrame>

@@ -73,7 +73,10 @@ const sectionTop = (page, key) =>
   page.evaluate((key) => {
     const heading = document.querySelector(`section#${key} h2`);
     const intro = document.querySelector(`section#${key} > p.intro`);
+    // Where a list fills the first screen, its first item is the page's largest paint.
+    const item = document.querySelector(`section#${key} > :is(ol.timeline, ol.sources, dl.glossary) > :first-child`);
     return {
+      item: item ? [item.textContent, item.getBoundingClientRect().top, item.getBoundingClientRect().height] : null,
       heading: heading?.textContent ?? null,
       headingTop: heading?.getBoundingClientRect().top,
       intro: intro?.textContent ?? null,
@@ -96,6 +99,7 @@ for (const [key, lang] of [['ownership', 'en'], ['breach', 'ja'], ['guidance', '
       assert.equal(shell.lang, lang);
       assert.ok(shell.visible && shell.heading && shell.intro, 'a visible heading and introduction');
       assert.equal(await page.locator('#hook').count(), 0, "not the story's top");
+      if (['timeline', 'sources', 'glossary'].includes(key)) assert.ok(shell.item, "the list's first item");
     });
     await before.close();
 
@@ -109,6 +113,7 @@ for (const [key, lang] of [['ownership', 'en'], ['breach', 'ja'], ['guidance', '
         [shell.heading, shell.headingTop, shell.intro, shell.introTop, shell.introHeight],
         'the same heading and introduction, in the same place, at the same size',
       );
+      if (shell.item) assert.deepEqual(app.item, shell.item, "the list's first item, the same, in the same place");
     });
     await after.close();
   });
@@ -152,7 +157,7 @@ test('a dark theme is set before the wasm, so the page never flashes white', asy
   }
 });
 
-for (const path of ['/', '/?view=ownership']) {
+for (const path of ['/', '/?view=ownership', '/?view=glossary']) {
 test(`${path}: the largest paint is the shell's, not a later copy by the app`, async (t) => {
   const opened = await session.openPage(path, { viewport: PHONE });
   await withShotOnFailure(opened, t.name, async ({ page }) => {
