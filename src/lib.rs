@@ -26,6 +26,12 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         app::browser::show_panic_notice();
     }));
+    // Mounting waits for a task of its own: compiling and starting the wasm is already a
+    // long one, and together they would block input for longer than either.
+    leptos::prelude::set_timeout(mount_after_shell, std::time::Duration::ZERO);
+}
+
+fn mount_after_shell() {
     // With the static shell on screen, let it paint first: the headline a reader sees (and
     // the page's largest paint) is then the shell's, however fast the wasm arrived.
     if app::browser::remove_static_shell_after_paint(mount) {

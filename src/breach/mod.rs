@@ -11,6 +11,7 @@ pub mod reach;
 pub mod state;
 pub mod stix;
 
+use crate::app::later::Later;
 use crate::app::{use_app, SectionFrame};
 use crate::citation::{ClaimCites, FigureValue};
 use crate::content::{story, BreachStep, Control, Id, Requirement};
@@ -26,8 +27,9 @@ pub fn BreachSection() -> impl IntoView {
     view! {
         <SectionFrame id="breach">
             <BreachExplorer />
-            <Context2021 />
-            <BreachText />
+            // Below the explorer, in tasks of their own.
+            <Later><Context2021 /></Later>
+            <Later><BreachText /></Later>
         </SectionFrame>
     }
 }

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod stakes;
 mod whatif;
 
+use crate::app::later::Later;
 use crate::app::{country_badge, use_app, AppState, SectionFrame};
 use crate::citation::{ClaimCites, FigureValue};
 use crate::content::{story, EntityKind, Relation, RelationKind};
@@ -213,10 +214,11 @@ pub fn OwnershipSlide(stage: OwnershipStage) -> impl IntoView {
     view! { <div class="ownership-slide"><diagram::OwnershipDiagram own=own /></div> }
 }
 
+/// The ownership as text: every company and every relation, for readers who do not use
+/// the diagram (and for print).
 #[component]
-pub fn OwnershipSection() -> impl IntoView {
+fn OwnershipText() -> impl IntoView {
     let state = use_app();
-    let own = OwnershipState::new(state);
     let story = story();
     let companies = story
         .entities
@@ -250,25 +252,37 @@ pub fn OwnershipSection() -> impl IntoView {
         })
         .collect_view();
     view! {
+        <section class="own-text" aria-labelledby="own-text-title">
+            <h3 id="own-text-title">{crate::tx!(ownership.as_text)}</h3>
+            <h4>{crate::tx!(ownership.companies)}</h4>
+            <ul class="entities">{companies}</ul>
+            {groups}
+        </section>
+    }
+}
+
+#[component]
+pub fn OwnershipSection() -> impl IntoView {
+    let state = use_app();
+    let own = OwnershipState::new(state);
+    view! {
         <SectionFrame id="ownership">
             <div class="own-figure">
                 <Legend />
                 <RequirementNotice own=own />
+                // The diagram first; what is beside or below it in tasks of their own.
                 <div class="own-grid">
                     <diagram::OwnershipDiagram own=own />
-                    <div class="own-side">
-                        <details::DetailsPanel own=own />
-                        <whatif::CapitalWhatIf own=own />
-                    </div>
+                    <Later>
+                        <div class="own-side">
+                            <details::DetailsPanel own=own />
+                            <whatif::CapitalWhatIf own=own />
+                        </div>
+                    </Later>
                 </div>
-                <DownloadData />
+                <Later><DownloadData /></Later>
             </div>
-            <section class="own-text" aria-labelledby="own-text-title">
-                <h3 id="own-text-title">{crate::tx!(ownership.as_text)}</h3>
-                <h4>{crate::tx!(ownership.companies)}</h4>
-                <ul class="entities">{companies}</ul>
-                {groups}
-            </section>
+            <Later><OwnershipText /></Later>
         </SectionFrame>
     }
 }
