@@ -4,8 +4,9 @@
 //  2. `_headers` for static hosts (Netlify / Cloudflare Pages syntax): the same policy plus
 //     frame-ancestors, immutable caching for hashed files, no-cache for index.html.
 //  3. Precompressed .br and .gz copies (release builds), for hosts that serve them.
-//  4. The static shell (release builds; scripts/prerender.mjs): the top of the story page
-//     in each language, painted before the wasm arrives; the wasm is fetched after it.
+//  4. The static shell (release builds; scripts/prerender.mjs): the top of the story and of
+//     each view in each language, painted before the wasm arrives; the loader fetches the
+//     wasm only after the shell's largest paint (the app then just swaps the shell out).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -51,7 +51,7 @@ export const SHELL_SCRIPT = `(() => {
   const theme = (query.get('theme') || '').toLowerCase();
   const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-  // The app waits for the shell's largest paint before it mounts (src/app/browser.rs).
+  // The loader starts the wasm only after the shell's largest paint (scripts/postbuild.mjs).
   let painted = !plain;
   const done = () => {
     if (painted) return;

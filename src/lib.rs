@@ -28,19 +28,12 @@ pub fn start() {
     }));
     // Mounting waits for a task of its own: compiling and starting the wasm is already a
     // long one, and together they would block input for longer than either.
-    leptos::prelude::set_timeout(mount_after_shell, std::time::Duration::ZERO);
-}
-
-fn mount_after_shell() {
-    // With the static shell on screen, let it paint first: the headline a reader sees (and
-    // the page's largest paint) is then the shell's, however fast the wasm arrived.
-    if app::browser::remove_static_shell_after_paint(mount) {
-        return;
-    }
-    mount();
+    leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
 }
 
 fn mount() {
+    // The static shell goes in the same task as the app comes, so no frame shows neither.
+    app::browser::remove_static_shell();
     leptos::mount::mount_to_body(app::App);
     // Test builds only: a way to prove that a panic never leaves a blank page.
     #[cfg(feature = "panic-test")]

@@ -2,7 +2,6 @@
 //! defensive: an embed may run sandboxed, without storage or a usable history.
 
 use crate::content::Lang;
-use wasm_bindgen::JsCast;
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -104,57 +103,24 @@ pub fn show_panic_notice() {
     let _ = body.prepend_with_node_1(&notice);
 }
 
-/// When the static shell (`scripts/prerender.mjs`: the story's top, in `index.html`) is on
-/// the page: once the shell has had its largest paint (its script says so), removes it and
-/// runs `mount` in the same task (so no frame shows neither), and returns true. Without a
-/// shell, does nothing and returns false.
-///
-/// The wait keeps the page's largest paint the shell's headline: removed before that paint
-/// was reported, Chromium would forget it and count the app's identical headline as a new,
-/// later one.
-pub fn remove_static_shell_after_paint(mount: fn()) -> bool {
-    let Some(window) = window() else {
-        return false;
+/// Removes the static shell (`scripts/prerender.mjs`: the page's top, in `index.html`), if
+/// any; the app renders the same elements in its place in the same task. No wait is needed
+/// here: the loader starts the wasm only after the shell's largest paint
+/// (`scripts/postbuild.mjs`), which keeps the page's largest paint the shell's.
+pub fn remove_static_shell() {
+    let Some(blocks) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("[data-shell]").ok())
+    else {
+        return;
     };
-    let Some(document) = window.document() else {
-        return false;
-    };
-    let Ok(blocks) = document.query_selector_all("[data-shell]") else {
-        return false;
-    };
-    if blocks.length() == 0 {
-        return false;
-    }
-    let replace = move || {
-        for index in 0..blocks.length() {
-            if let Some(block) = blocks.item(index) {
-                if let Some(parent) = block.parent_node() {
-                    let _ = parent.remove_child(&block);
-                }
+    for index in 0..blocks.length() {
+        if let Some(block) = blocks.item(index) {
+            if let Some(parent) = block.parent_node() {
+                let _ = parent.remove_child(&block);
             }
         }
-        mount();
-    };
-    let painted = js_sys::Reflect::get(&window, &"explainerShellPainted".into())
-        .map(|value| value.is_truthy())
-        .unwrap_or(true);
-    if painted {
-        replace();
-    } else {
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_once(true);
-        let listener = wasm_bindgen::closure::Closure::once_into_js(replace);
-        let added = window.add_event_listener_with_callback_and_add_event_listener_options(
-            "explainer:shell-painted",
-            listener.unchecked_ref(),
-            &options,
-        );
-        if added.is_err() {
-            // Never leave the reader with only the shell.
-            mount();
-        }
     }
-    true
 }
 
 #[cfg(test)]
