@@ -7,6 +7,7 @@ use crate::i18n::format_value;
 use crate::url::View;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
+use wasm_bindgen::JsCast;
 
 /// A report's number in the sources list (1-based), as markers show it.
 pub fn source_number(story: &Story, source: &str) -> usize {
@@ -45,6 +46,49 @@ pub fn marker_label(story: &Story, cites: &[&Citation]) -> String {
         .join(",")
 }
 
+/// How far (px) to move a popover from its centred place under the marker so that it
+/// stays `margin` inside the screen: centred under a marker near the screen's edge it
+/// would run off it. Negative moves it left; a popover wider than the room stays centred
+/// on the screen.
+pub fn popover_shift(marker_center: f64, pop_width: f64, viewport: f64, margin: f64) -> f64 {
+    let room = viewport - 2.0 * margin;
+    if pop_width >= room {
+        return viewport / 2.0 - marker_center;
+    }
+    let left = marker_center - pop_width / 2.0;
+    let right = marker_center + pop_width / 2.0;
+    if left < margin {
+        margin - left
+    } else if right > viewport - margin {
+        viewport - margin - right
+    } else {
+        0.0
+    }
+}
+
+/// The shift for the marker `button`, from its place on screen and the popover's CSS
+/// width, `min(22rem, 100vw - 2rem)` (style.css, `.cite-pop`).
+fn shift_for(button: &web_sys::Element) -> f64 {
+    let Some(window) = crate::app::browser::window() else {
+        return 0.0;
+    };
+    let Some(root) = crate::app::browser::document_element() else {
+        return 0.0;
+    };
+    let rem = window
+        .get_computed_style(&root)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(16.0);
+    let viewport = f64::from(root.client_width());
+    let rect = button.get_bounding_client_rect();
+    let center = rect.left() + rect.width() / 2.0;
+    let width = (22.0 * rem).min(viewport - 2.0 * rem);
+    popover_shift(center, width, viewport, rem / 2.0)
+}
+
 fn next_id() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     format!("cite-{}", NEXT.fetch_add(1, Ordering::Relaxed))
@@ -66,6 +110,7 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
         return ().into_any();
     }
     let open = RwSignal::new(false);
+    let shift = RwSignal::new(0.0_f64);
     let id = next_id();
     let label = marker_label(story, &cites);
     let items = cites
@@ -113,7 +158,14 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
                 class="cite"
                 aria-expanded=move || open.get().to_string()
                 aria-controls=id.clone()
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=move |ev| {
+                    if !open.get_untracked() {
+                        if let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            shift.set(shift_for(&button));
+                        }
+                    }
+                    open.update(|o| *o = !*o);
+                }
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         open.set(false);
@@ -124,7 +176,15 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
                 <span class="visually-hidden">{crate::tx!(cite.sources)}</span>
                 {label}
             </button>
-            <span class="cite-pop" id=pop_id role="note" hidden=move || !open.get()>
+            <span
+                class="cite-pop"
+                id=pop_id
+                role="note"
+                hidden=move || !open.get()
+                // Only while open: a closed popover carries no inline style, which the
+                // prerendered shell (and its style-src CSP) could not hold.
+                style:--pop-shift=move || open.get().then(|| format!("{:.1}px", shift.get()))
+            >
                 {items}
                 <button type="button" class="cite-close" aria-label=crate::tx!(close) on:click=move |_| open.set(false)>
                     "×"
@@ -146,6 +206,18 @@ mod tests {
         let cites = claim_citations(story, &["a-holdings-jv".into(), "country-naver".into()]);
         // urges (2), joongang (4), rebeat (3); urges again is not repeated.
         assert_eq!(marker_label(story, &cites), "2,3,4");
+    }
+
+    #[test]
+    fn popovers_stay_on_screen() {
+        // Room to centre: no shift.
+        assert_eq!(popover_shift(200.0, 300.0, 412.0, 8.0), 0.0);
+        // Near the right edge: moved left until its right side is 8 px in.
+        assert_eq!(popover_shift(380.0, 300.0, 412.0, 8.0), 404.0 - 530.0);
+        // Near the left edge: moved right.
+        assert_eq!(popover_shift(20.0, 300.0, 412.0, 8.0), 8.0 - (20.0 - 150.0));
+        // Wider than the room: centred on the screen.
+        assert_eq!(popover_shift(380.0, 400.0, 412.0, 8.0), 206.0 - 380.0);
     }
 
     #[test]

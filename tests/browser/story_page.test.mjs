@@ -161,3 +161,54 @@ test('no request leaves the origin', async (t) => {
     await opened.close();
   }
 });
+
+test('sections far from the screen skip rendering, yet a citation at a section foot is drawn whole', async (t) => {
+  const opened = await session.openPage('/', { viewport: { width: 412, height: 823 } });
+  await withShotOnFailure(opened, t.name, async () => {
+    const { page } = opened;
+    const modes = await page.evaluate(() =>
+      [...document.querySelectorAll('main#story > .story-section')].map((s) => [s.id, getComputedStyle(s).contentVisibility]),
+    );
+    assert.ok(modes.length >= 7, 'the story has its sections');
+    // The last one is drawn whole: a popover hanging out of it must lengthen the page.
+    for (const [id, mode] of modes.slice(0, -1)) assert.equal(mode, 'auto', `#${id} renders only near the screen`);
+    assert.equal(modes.at(-1)[1], 'visible', 'the last section is drawn whole');
+
+    // In each section, open the citation nearest its foot; its popover hangs below the
+    // section's edge on a phone, where paint containment would cut it off.
+    let overhanging = 0;
+    for (const [id] of modes) {
+      const cite = page.locator(`#${id} button.cite`).last();
+      if ((await cite.count()) === 0) continue;
+      await cite.scrollIntoViewIfNeeded();
+      await cite.click();
+      const popId = await cite.getAttribute('aria-controls');
+      const pop = page.locator(`[id="${popId}"]`);
+      await pop.waitFor({ state: 'visible' });
+      await pop.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      const probe = await pop.evaluate((el, sectionId) => {
+        const box = el.getBoundingClientRect();
+        const section = document.getElementById(sectionId).getBoundingClientRect();
+        const width = document.documentElement.clientWidth;
+        const y = box.bottom - 6;
+        const drawn = [box.left + 6, box.right - 6].every((x) => {
+          const hit = document.elementFromPoint(x, y);
+          return Boolean(hit && el.contains(hit));
+        });
+        return { below: box.bottom - section.bottom, drawn, left: box.left, right: box.right, width };
+      }, id);
+      if (probe.below > 0) overhanging += 1;
+      assert.ok(probe.left >= 0 && probe.right <= probe.width, `#${id}: the popover (${probe.left}–${probe.right}) fits the ${probe.width} px screen`);
+      assert.ok(probe.drawn, `#${id}: both lower corners of the last citation's popover are drawn, over what follows`);
+      await page.keyboard.press('Escape');
+    }
+    assert.ok(overhanging > 0, 'at least one popover hangs below its section (else this test proves nothing)');
+
+    // Only the story page: a single view is drawn whole.
+    const single = await session.openPage('/?view=timeline');
+    const mode = await single.page.evaluate(() => getComputedStyle(document.querySelector('.story-section')).contentVisibility);
+    assert.equal(mode, 'visible');
+    await single.close();
+  });
+  await opened.close();
+});
