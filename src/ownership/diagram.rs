@@ -118,22 +118,48 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     let measured = crate::diagram::container_width(container);
 
+    // Nothing is drawn until the container is measured, which happens as it mounts, in
+    // the same task (before any paint): the diagram is then built once, at its width,
+    // instead of at a guessed width and moved. Later widths move only what they must.
+    let drawn = Memo::new(move |_| measured.get().is_some());
     let shape = Memo::new(move |_| {
         let lang = app.lang.get();
         let split = own.split.get();
         let (nodes, edges) = super::graph::specs(graph, story, lang, split);
-        // Until measured (the browser measures before it paints), laid out for a phone;
-        // the diagram is fine-grained, so the measured layout only moves what it must.
         let width = measured
             .get()
             .map_or(crate::diagram::FALLBACK_WIDTH, crate::diagram::layout_width);
         layout(width, &nodes, &edges)
     });
     Effect::new(move |_| {
-        own.stacked
-            .set(shape.with(|l| l.mode == super::layout::Mode::Stacked));
+        if drawn.get() {
+            own.stacked
+                .set(shape.with(|l| l.mode == super::layout::Mode::Stacked));
+        }
     });
+    let mode = move || {
+        drawn.get().then(|| {
+            shape.with(|l| {
+                if l.mode == super::layout::Mode::Stacked {
+                    "stacked"
+                } else {
+                    "tiered"
+                }
+            })
+        })
+    };
+    view! {
+        <div class="own-diagram" node_ref=container data-mode=mode>
+            {move || drawn.get().then(|| view! { <DiagramSvg shape=shape own=own /> })}
+        </div>
+    }
+}
 
+/// The drawing itself, once its width is known.
+#[component]
+fn DiagramSvg(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
+    let story = story();
+    let graph = graph();
     let edge_lines = graph
         .edges
         .iter()
@@ -223,21 +249,19 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
         .collect_view();
 
     view! {
-        <div class="own-diagram" node_ref=container data-mode=move || shape.with(|l| if l.mode == super::layout::Mode::Stacked { "stacked" } else { "tiered" })>
-            <svg
-                class="own-svg"
-                role="group"
-                aria-label=crate::tx!(own_diagram.aria)
-                width=width
-                height=height
-                viewBox=move || format!("0 0 {:.0} {:.0}", width(), height())
-            >
-                <defs>{families}</defs>
-                <g class="own-edges">{edge_lines}</g>
-                {caption}
-                <g class="own-items">{items}</g>
-            </svg>
-        </div>
+        <svg
+            class="own-svg"
+            role="group"
+            aria-label=crate::tx!(own_diagram.aria)
+            width=width
+            height=height
+            viewBox=move || format!("0 0 {:.0} {:.0}", width(), height())
+        >
+            <defs>{families}</defs>
+            <g class="own-edges">{edge_lines}</g>
+            {caption}
+            <g class="own-items">{items}</g>
+        </svg>
     }
 }
 
