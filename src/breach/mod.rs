@@ -26,8 +26,9 @@ use leptos::prelude::*;
 pub fn BreachSection() -> impl IntoView {
     view! {
         <SectionFrame id="breach">
-            <BreachExplorer />
-            // Below the explorer, in tasks of their own.
+            // In tasks of their own: the explorer (it lays the page out to read the
+            // diagram's width), then what is below it.
+            <Later><BreachExplorer /></Later>
             <Later><Context2021 /></Later>
             <Later><BreachText /></Later>
         </SectionFrame>

@@ -270,9 +270,10 @@ pub fn OwnershipSection() -> impl IntoView {
             <div class="own-figure">
                 <Legend />
                 <RequirementNotice own=own />
-                // The diagram first; what is beside or below it in tasks of their own.
+                // Each in a task of its own: the diagram (it lays the page out to read its
+                // width), then what is beside and below it.
                 <div class="own-grid">
-                    <diagram::OwnershipDiagram own=own />
+                    <Later><diagram::OwnershipDiagram own=own /></Later>
                     <Later>
                         <div class="own-side">
                             <details::DetailsPanel own=own />
