@@ -26,9 +26,16 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         app::browser::show_panic_notice();
     }));
-    // Mounting waits for a task of its own: compiling and starting the wasm is already a
-    // long one, and together they would block input for longer than either.
-    leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+    // Decoding the story and mounting each wait for a task of their own: compiling and
+    // starting the wasm is already a long one, and together they would block input for
+    // longer than any of them.
+    leptos::prelude::set_timeout(
+        || {
+            content::story();
+            leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn mount() {

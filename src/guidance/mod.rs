@@ -119,10 +119,13 @@ pub fn GuidanceSection() -> impl IntoView {
     });
     view! {
         <SectionFrame id="guidance">
-            <FilterBar filters=filters />
-            <AimedAtNotice />
-            <SelectionAnnouncement />
-            // A block in its own task, after the one before and all its requirements.
+            // Below the introduction, each in a task of its own: the filters and notices,
+            // then a block at a time, after the one before and all its requirements.
+            <Later>
+                <FilterBar filters=filters />
+                <AimedAtNotice />
+                <SelectionAnnouncement />
+            </Later>
             {story.guidances.iter().map(|g| view! { <Later><GuidanceBlock guidance=g filters=filters aimed=aimed /></Later> }).collect_view()}
         </SectionFrame>
     }
