@@ -8,7 +8,11 @@
 use super::{AnySource, AnySubscriber, Source};
 use indexmap::IndexSet;
 use rustc_hash::FxHasher;
-use std::{hash::BuildHasherDefault, mem};
+use std::{
+    collections::{hash_map::Entry, HashMap},
+    hash::BuildHasherDefault,
+    mem,
+};
 
 type FxIndexSet<T> = IndexSet<T, BuildHasherDefault<FxHasher>>;
 
@@ -60,52 +64,85 @@ impl<'a> IntoIterator for &'a SourceSet {
         self.0.iter()
     }
 }
+// Patched (line-breach-explainer, see vendor/README.md): upstream keeps subscribers in an
+// `IndexSet` and unsubscribes with `shift_remove`, which moves every later entry and
+// rewrites its index: O(n) per removal. Every effect that re-runs or is dropped leaves
+// each source it read, so a language switch that re-runs the 2,000 texts reading one
+// signal cost O(n²) (a fifth of the switch's script time). Here a removal leaves a hole
+// that iteration skips, and the holes are squeezed out once they are as many as the
+// live entries: O(1) amortised, and the order of the live subscribers (which upstream
+// keeps on purpose) is unchanged.
 #[derive(Debug, Default, Clone)]
-pub struct SubscriberSet(FxIndexSet<AnySubscriber>);
+pub struct SubscriberSet {
+    /// In subscription order; `None` is a removed subscriber not yet squeezed out.
+    slots: Vec<Option<AnySubscriber>>,
+    /// Each live subscriber's place in `slots`, by its identity (`AnySubscriber.0`).
+    places: HashMap<usize, usize, BuildHasherDefault<FxHasher>>,
+}
 
 impl SubscriberSet {
     pub fn new() -> Self {
-        Self(FxIndexSet::with_capacity_and_hasher(2, Default::default()))
+        Self {
+            slots: Vec::with_capacity(2),
+            places: HashMap::default(),
+        }
     }
 
     pub fn subscribe(&mut self, subscriber: AnySubscriber) {
-        self.0.insert(subscriber);
+        // Like `IndexSet::insert`: one already there keeps its place.
+        if let Entry::Vacant(entry) = self.places.entry(subscriber.0) {
+            entry.insert(self.slots.len());
+            self.slots.push(Some(subscriber));
+        }
     }
 
     pub fn unsubscribe(&mut self, subscriber: &AnySubscriber) {
-        // note: do not use `.swap_remove()` here.
-        // using `.remove()` is slower because it shifts other items
-        // but it maintains the order of the subscribers, which is important
-        // to correctness when you're using this to drive something like a UI,
-        // which can have nested effects, where the inner one assumes the outer
-        // has already run (for example, an outer effect that checks .is_some(),
-        // and an inner effect that unwraps)
-        self.0.shift_remove(subscriber);
+        // note: the order of the others is kept (upstream: "do not use `.swap_remove()`
+        // here ... it maintains the order of the subscribers, which is important to
+        // correctness when you're using this to drive something like a UI").
+        let Some(place) = self.places.remove(&subscriber.0) else {
+            return;
+        };
+        self.slots[place] = None;
+        while matches!(self.slots.last(), Some(None)) {
+            self.slots.pop();
+        }
+        if self.slots.len() > 2 * self.places.len() + 8 {
+            self.squeeze();
+        }
     }
 
-    pub fn take(&mut self) -> FxIndexSet<AnySubscriber> {
-        mem::take(&mut self.0)
+    /// Drops the holes, keeping the order, and renumbers the places.
+    fn squeeze(&mut self) {
+        self.slots.retain(Option::is_some);
+        for (place, subscriber) in self.slots.iter().flatten().enumerate() {
+            self.places.insert(subscriber.0, place);
+        }
+    }
+
+    pub fn take(&mut self) -> SubscriberSet {
+        mem::take(self)
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.places.len()
     }
 }
 
 impl IntoIterator for SubscriberSet {
     type Item = AnySubscriber;
-    type IntoIter = <FxIndexSet<AnySubscriber> as IntoIterator>::IntoIter;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Option<AnySubscriber>>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.slots.into_iter().flatten()
     }
 }
 
 impl<'a> IntoIterator for &'a SubscriberSet {
     type Item = &'a AnySubscriber;
-    type IntoIter = <&'a FxIndexSet<AnySubscriber> as IntoIterator>::IntoIter;
+    type IntoIter = std::iter::Flatten<std::slice::Iter<'a, Option<AnySubscriber>>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.slots.iter().flatten()
     }
 }
