@@ -5,7 +5,8 @@
 //!
 //! Order is depth first: pieces a piece creates as it renders go before the pieces queued
 //! after it, so the page fills from the top and nothing above the reader moves.
-//! [`settled`] says when the queue is empty (`<html data-ready>` waits for it).
+//! [`settled`] says when the queue is empty (`<html data-ready>` waits for it). [`defer`]
+//! puts other work in the same queue (a section's language catching up off screen).
 
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -51,8 +52,11 @@ impl<T> Queue<T> {
     }
 }
 
+/// A piece of work waiting for its task.
+type Piece = Box<dyn FnOnce()>;
+
 thread_local! {
-    static QUEUE: RefCell<Queue<ArcRwSignal<bool>>> = RefCell::default();
+    static QUEUE: RefCell<Queue<Piece>> = RefCell::default();
     static TICKING: RefCell<bool> = const { RefCell::new(false) };
     static SETTLED: ArcRwSignal<bool> = ArcRwSignal::new(true);
 }
@@ -62,13 +66,19 @@ pub fn settled() -> bool {
     SETTLED.with(|settled| settled.get())
 }
 
-fn schedule(shown: ArcRwSignal<bool>, last: bool) {
+/// Runs `work` in a task of its own, queued like a `<Later>` piece (so [`settled`] waits
+/// for it too).
+pub fn defer(work: impl FnOnce() + 'static) {
+    schedule(Box::new(work), false);
+}
+
+fn schedule(piece: Piece, last: bool) {
     QUEUE.with(|queue| {
         let mut queue = queue.borrow_mut();
         if last {
-            queue.push_last(shown);
+            queue.push_last(piece);
         } else {
-            queue.push(shown);
+            queue.push(piece);
         }
     });
     SETTLED.with(|settled| {
@@ -116,8 +126,8 @@ fn ticking_channel() -> Option<web_sys::MessageChannel> {
 /// microtasks), and the next task takes the next piece.
 fn tick() {
     match QUEUE.with(|queue| queue.borrow_mut().next()) {
-        Some(shown) => {
-            shown.set(true);
+        Some(piece) => {
+            piece();
             next_task();
         }
         None => {
@@ -141,7 +151,8 @@ pub fn Later(
 ) -> impl IntoView {
     let shown = ArcRwSignal::new(now);
     if !now {
-        schedule(shown.clone(), last);
+        let show = shown.clone();
+        schedule(Box::new(move || show.set(true)), last);
     }
     move || shown.get().then(|| children())
 }

@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod later;
 pub mod page;
+pub mod section_lang;
 
 use crate::content::{story, Lang};
 use crate::url::{Limits, ThemeChoice, UrlState, View};
@@ -311,7 +312,9 @@ pub fn SectionFrame(id: &'static str, children: Children) -> impl IntoView {
     let (embedded, presenting) = state.url.with_untracked(|u| (u.embed, u.present));
     let embeddable = View::from_key(id).filter(|_| !embedded && !presenting);
     view! {
-        <section id=id class="story-section" aria-labelledby=labelled_by>
+        // Its own language: on the story page a section far from the screen catches up
+        // with a language switch a moment later (`section_lang`).
+        <section id=id class="story-section" aria-labelledby=labelled_by lang=move || state.lang.get().code()>
             <div class="section-head">
                 <h2 id=heading_id>{move || crate::i18n::section_title(id, state.lang.get())}</h2>
                 {embeddable.map(|view| view! { <crate::embed::EmbedButton view=view /> })}

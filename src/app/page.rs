@@ -1,6 +1,7 @@
 //! The story page, top to bottom, or the one view the URL asks for.
 
 use super::later::Later;
+use super::section_lang::SectionLanguage;
 use super::use_app;
 use crate::citation::{ClaimCites, FigureValue};
 use crate::content::story;
@@ -40,13 +41,13 @@ pub fn Page() -> impl IntoView {
                 // its own (`Later`), so the page never blocks input for long.
                 View::Story => view! {
                     <Hook />
-                    <Later><crate::ownership::OwnershipSection /></Later>
-                    <Later><crate::breach::BreachSection /></Later>
-                    <Later><crate::guidance::GuidanceSection /></Later>
-                    <Later><crate::timeline::TimelineSection /></Later>
-                    <Later><crate::numbers::NumbersSection /></Later>
-                    <Later><crate::sources::SourcesSection /></Later>
-                    <Later><crate::glossary::GlossarySection /></Later>
+                    <Later><SectionLanguage id="ownership"><crate::ownership::OwnershipSection /></SectionLanguage></Later>
+                    <Later><SectionLanguage id="breach"><crate::breach::BreachSection /></SectionLanguage></Later>
+                    <Later><SectionLanguage id="guidance"><crate::guidance::GuidanceSection /></SectionLanguage></Later>
+                    <Later><SectionLanguage id="timeline"><crate::timeline::TimelineSection /></SectionLanguage></Later>
+                    <Later><SectionLanguage id="numbers"><crate::numbers::NumbersSection /></SectionLanguage></Later>
+                    <Later><SectionLanguage id="sources"><crate::sources::SourcesSection /></SectionLanguage></Later>
+                    <Later><SectionLanguage id="glossary"><crate::glossary::GlossarySection /></SectionLanguage></Later>
                 }.into_any(),
                 View::Ownership => view! { <crate::ownership::OwnershipSection /> }.into_any(),
                 View::Breach => view! { <crate::breach::BreachSection /> }.into_any(),
