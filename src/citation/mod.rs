@@ -114,43 +114,48 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
     let shift = RwSignal::new(0.0_f64);
     let id = next_id();
     let label = marker_label(story, &cites);
-    let items = cites
-        .into_iter()
-        .map(|cite| {
-            let source = story.source(&cite.source);
-            let title = source.map_or("", |s| s.title.as_str());
-            let publication = source.map_or("", |s| s.publication.as_str());
-            let date = source.map_or("", |s| s.date_as_stated.as_str());
-            let number = source_number(story, &cite.source);
-            let fragment = format!("#source-{}", cite.source);
-            let href = move || match state.view.get() {
-                View::Story | View::Sources => fragment.clone(),
-                _ => state.href_to(View::Sources, &fragment),
-            };
-            let value = figure.and_then(|f| {
-                f.reported
-                    .iter()
-                    .find(|r| r.cite == *cite)
-                    .map(|r| (r.value, f.unit))
-            });
-            view! {
-                <span class="cite-item">
-                    {value.map(|(v, unit)| view! {
-                        <strong class="cite-value">{move || format_value(v, unit, state.lang.get())}</strong>
-                        " "
-                    })}
-                    // Bibliographic text stays as the report gives it, in English.
-                    <span lang="en">
-                        <a href=href>{format!("[{number}] {title}")}</a>
-                        {(!publication.is_empty()).then(|| format!(", {publication}"))}
-                        {format!(" ({date})")}
+    // Built only while open: the story page has about 200 markers, and their hidden
+    // quotes were half of its DOM nodes, built at mount and re-rendered by every
+    // language switch.
+    let items = move || {
+        cites
+            .iter()
+            .map(|&cite| {
+                let source = story.source(&cite.source);
+                let title = source.map_or("", |s| s.title.as_str());
+                let publication = source.map_or("", |s| s.publication.as_str());
+                let date = source.map_or("", |s| s.date_as_stated.as_str());
+                let number = source_number(story, &cite.source);
+                let fragment = format!("#source-{}", cite.source);
+                let href = move || match state.view.get() {
+                    View::Story | View::Sources => fragment.clone(),
+                    _ => state.href_to(View::Sources, &fragment),
+                };
+                let value = figure.and_then(|f| {
+                    f.reported
+                        .iter()
+                        .find(|r| r.cite == *cite)
+                        .map(|r| (r.value, f.unit))
+                });
+                view! {
+                    <span class="cite-item">
+                        {value.map(|(v, unit)| view! {
+                            <strong class="cite-value">{move || format_value(v, unit, state.lang.get())}</strong>
+                            " "
+                        })}
+                        // Bibliographic text stays as the report gives it, in English.
+                        <span lang="en">
+                            <a href=href>{format!("[{number}] {title}")}</a>
+                            {(!publication.is_empty()).then(|| format!(", {publication}"))}
+                            {format!(" ({date})")}
+                        </span>
+                        ": "
+                        <q lang="en">{cite.quote.as_str()}</q>
                     </span>
-                    ": "
-                    <q lang="en">{cite.quote.as_str()}</q>
-                </span>
-            }
-        })
-        .collect_view();
+                }
+            })
+            .collect_view()
+    };
     let pop_id = id.clone();
     view! {
         <sup class="cite-wrap">
@@ -186,10 +191,12 @@ pub fn CiteMarker(cites: Vec<&'static Citation>, figure: Option<&'static Figure>
                 // prerendered shell (and its style-src CSP) could not hold.
                 style:--pop-shift=move || open.get().then(|| format!("{:.1}px", shift.get()))
             >
-                {items}
-                <button type="button" class="cite-close" aria-label=crate::tx!(close) on:click=move |_| open.set(false)>
-                    "×"
-                </button>
+                {move || open.get().then(|| view! {
+                    {items()}
+                    <button type="button" class="cite-close" aria-label=crate::tx!(close) on:click=move |_| open.set(false)>
+                        "×"
+                    </button>
+                })}
             </span>
         </sup>
     }

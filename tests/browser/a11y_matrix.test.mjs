@@ -26,8 +26,9 @@ function matrix() {
       const base = `lang=${lang}&theme=${theme}`;
       for (const view of ['', ...VIEWS]) {
         const viewKey = view ? `view=${view}&` : '';
-        cases.push({ name: `page ${view || 'story'} ${lang} ${theme}`, query: `${viewKey}${base}` });
-        cases.push({ name: `embed ${view || 'story'} ${lang} ${theme}`, query: `${viewKey}${base}&embed=1` });
+        const act = view ? undefined : scrollThrough;
+        cases.push({ name: `page ${view || 'story'} ${lang} ${theme}`, query: `${viewKey}${base}`, act });
+        cases.push({ name: `embed ${view || 'story'} ${lang} ${theme}`, query: `${viewKey}${base}&embed=1`, act });
       }
       for (const slide of A11Y.presentSlides) {
         cases.push({ name: `present slide ${slide} ${lang} ${theme}`, query: `${base}&present=1&slide=${slide}` });
@@ -54,6 +55,25 @@ function matrix() {
     }
   }
   return cases;
+}
+
+/**
+ * Scrolls the story page from top to bottom and back, as a reader would. Its sections skip
+ * rendering until they near the screen (`content-visibility: auto`), holding a 1,500 px
+ * placeholder until then: the layout axe reads of a section never shown puts its content
+ * over the next section's, and target-size reports a button there as covered. Once shown,
+ * a section keeps its real height (`contain-intrinsic-size: auto`).
+ */
+async function scrollThrough(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, 0);
+    await frame();
+  });
 }
 
 /** Every axe violation on the page as "rule (impact): help — targets". */

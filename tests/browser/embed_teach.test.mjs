@@ -156,7 +156,8 @@ test('presenter mode steps by keyboard and clicker keys, and Esc leaves', async 
     await page.keyboard.press('PageDown');
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get('present')), null, 'Esc leaves');
-    assert.ok(await page.locator('main#story section#ownership').count(), 'the story is back');
+    // The story's sections arrive one task each (`<Later>`): wait for the first.
+    await page.locator('main#story section#ownership').waitFor({ timeout: 10_000 });
     assertNoConsoleErrors(opened);
   });
   await opened.close();
