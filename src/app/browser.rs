@@ -7,6 +7,17 @@ pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// Keeps a browser observer (`ResizeObserver`, `IntersectionObserver`) and its callback
+/// alive as long as the current reactive owner, and disconnects it when that is cleaned up.
+pub fn disconnect_on_cleanup<O: 'static, C: 'static>(observer: O, callback: C, disconnect: fn(&O)) {
+    // Cleanups must be Send; the page has one thread, so the wrapper never moves.
+    let handle = send_wrapper::SendWrapper::new((observer, callback));
+    leptos::prelude::on_cleanup(move || {
+        let (observer, _callback) = handle.take();
+        disconnect(&observer);
+    });
+}
+
 /// The current query string, with its leading `?` (or empty).
 pub fn location_search() -> String {
     window()

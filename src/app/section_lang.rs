@@ -11,7 +11,6 @@
 use super::{later, use_app, AppState};
 use crate::content::Lang;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// How far outside the screen a section still counts as near. None: the sections far
@@ -112,12 +111,11 @@ fn observe_nearness(id: &'static str, near: StoredValue<bool>) {
             return;
         };
         observer.observe(&element);
-        // Cleanups must be Send; the page has one thread, so the wrapper never moves.
-        let handle = SendWrapper::new((observer, on_change));
-        on_cleanup(move || {
-            let (observer, _on_change) = handle.take();
-            observer.disconnect();
-        });
+        super::browser::disconnect_on_cleanup(
+            observer,
+            on_change,
+            web_sys::IntersectionObserver::disconnect,
+        );
     });
 }
 

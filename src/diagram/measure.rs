@@ -8,7 +8,6 @@
 //! layout, so they never force one.
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// A phone's width: what a diagram is laid out for when its container has no width
@@ -45,12 +44,11 @@ pub fn container_width(container: NodeRef<leptos::html::Div>) -> RwSignal<Option
             return;
         };
         observer.observe(&element);
-        // Cleanups must be Send; the page has one thread, so the wrapper never moves.
-        let handle = SendWrapper::new((observer, on_resize));
-        on_cleanup(move || {
-            let (observer, _on_resize) = handle.take();
-            observer.disconnect();
-        });
+        crate::app::browser::disconnect_on_cleanup(
+            observer,
+            on_resize,
+            web_sys::ResizeObserver::disconnect,
+        );
     });
     measured
 }
