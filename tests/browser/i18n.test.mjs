@@ -123,31 +123,34 @@ test('switching language keeps every other part of the state', async (t) => {
 
 // On the story page a switch re-renders the sections on screen at once and the others a
 // moment later, each in a task of its own (src/app/section_lang.rs).
+const STORY_SECTIONS = 'main#story > section.story-section';
+
 test('a language switch on the story page shows on screen at once and everywhere soon after', async (t) => {
   const opened = await session.openPage('/', { viewport: { width: 412, height: 823 } });
   await withShotOnFailure(opened, t.name, async ({ page }) => {
-    const firstFrame = await page.evaluate((option) => new Promise((done) => {
+    const firstFrame = await page.evaluate(([option, sections]) => new Promise((done) => {
       document.querySelector(option).click();
       // Registered before the app's own frame callbacks (its effects run after this).
       requestAnimationFrame(() => done({
         html: document.documentElement.lang,
         headline: document.querySelector('h1')?.textContent ?? '',
-        sections: [...document.querySelectorAll('main#story > section.story-section')].map((s) => [s.id, s.lang]),
+        sections: [...document.querySelectorAll(sections)].map((s) => [s.id, s.lang]),
       }));
-    }), I18N.option('ko'));
+    }), [I18N.option('ko'), STORY_SECTIONS]);
     assert.equal(firstFrame.html, 'ko');
     assert.match(firstFrame.headline, /[가-힣]/, 'the headline on screen is Korean in the first frame');
     assert.equal(firstFrame.sections.length, 7, 'every section is on the page');
     const late = firstFrame.sections.filter(([, lang]) => lang !== 'ko').map(([id]) => id);
     assert.ok(late.includes('glossary'), `a section far from the screen catches up later (late: ${late})`);
     // Then every section catches up, and nothing on the page is left in English.
-    await page.waitForFunction(() => [...document.querySelectorAll('main#story > section.story-section')].every((s) => s.lang === 'ko'), null, { timeout: 10_000 });
+    const allIn = (lang) => page.waitForFunction(([sections, lang]) => [...document.querySelectorAll(sections)].every((s) => s.lang === lang), [STORY_SECTIONS, lang], { timeout: 10_000 });
+    await allIn('ko');
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
     const words = await untranslatedWords(page, I18N.latinAllowed);
     assert.deepEqual(words, [], `untranslated after the switch: ${words.join(', ')}`);
     // And back: the sections follow again.
     await page.locator(`${I18N.option('en')}:visible`).first().click();
-    await page.waitForFunction(() => [...document.querySelectorAll('main#story > section.story-section')].every((s) => s.lang === 'en'), null, { timeout: 10_000 });
+    await allIn('en');
   });
   await opened.close();
 });
