@@ -32,7 +32,7 @@ say() { printf '\n==== bench: %s ====\n' "$*" >&2; }
 
 say "setup (build tools, Chromium)"
 bash scripts/setup.sh --browser
-export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PATH="$root/.tools/split-bin:$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 logs="$root/target/bench/logs"
 mkdir -p "$logs"

@@ -4,12 +4,16 @@
 //  2. `_headers` for static hosts (Netlify / Cloudflare Pages syntax): the same policy plus
 //     frame-ancestors, immutable caching for hashed files, no-cache for index.html.
 //  3. Precompressed .br and .gz copies (release builds), for hosts that serve them.
+//  0. Code splitting (tools/wasm-split): the wasm chunks that the main module loads on
+//     demand, optimised like it and named by their content, and their loader,
+//     `__wasm_split.js`, pointed at the main module's hashed name.
 //  4. The static shell (release builds; scripts/prerender.mjs): the top of the story and of
 //     each view in each language, painted before the wasm arrives; the loader fetches the
 //     wasm only after the shell's largest paint (the app then just swaps the shell out).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { SHELL_SCRIPT, captureShell } from './prerender.mjs';
 
@@ -22,6 +26,62 @@ const release = process.env.TRUNK_PROFILE === 'release';
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+const LINK_MODULE = '__wasm_split.js';
+const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const stagedJs = readdirSync(staging).filter((name) => name.endsWith('.js'));
+const splitMains = stagedJs.filter((name) => readFileSync(join(staging, name), 'utf8').includes(`"./${LINK_MODULE}"`));
+if (splitMains.length > 1) {
+  console.error(`postbuild: more than one module imports ${LINK_MODULE}: ${splitMains.join(', ')}`);
+  process.exit(1);
+}
+if (splitMains.length === 1) {
+  const [mainJs] = splitMains;
+  // Where tools/wasm-split left them: beside Trunk's wasm-bindgen output, in the cargo target dir.
+  const splitDir = resolve(
+    process.env.TRUNK_SOURCE_DIR || '.',
+    process.env.CARGO_TARGET_DIR || 'target',
+    'wasm-bindgen',
+    release ? 'release' : 'debug',
+    'split',
+  );
+  const linkPath = join(splitDir, LINK_MODULE);
+  if (!existsSync(linkPath)) {
+    console.error(`postbuild: ${mainJs} loads wasm chunks but ${linkPath} is missing (is tools/wasm-split the wasm-bindgen on PATH?)`);
+    process.exit(1);
+  }
+  let link = readFileSync(linkPath, 'utf8');
+  // The splitter named the main module by Trunk's unhashed output name.
+  const mainImport = /import \{ initSync \} from "\.\/[^"]+\.js";/;
+  if (!mainImport.test(link)) {
+    console.error(`postbuild: ${LINK_MODULE} does not import initSync as expected`);
+    process.exit(1);
+  }
+  link = link.replace(mainImport, `import { initSync } from "./${mainJs}";`);
+  for (const name of readdirSync(splitDir).filter((n) => n.endsWith('.wasm') && n !== 'main.wasm')) {
+    const from = join(splitDir, name);
+    const optimised = join(splitDir, `${name}.opt`);
+    // Its stderr only on failure: it warns about a name subsection it does not know, for every chunk.
+    if (release) execFileSync('wasm-opt', [`--output=${optimised}`, '-Oz', from], { stdio: ['ignore', 'inherit', 'pipe'] });
+    const bytes = readFileSync(release ? optimised : from);
+    const stem = name.replace(/\.wasm$/, '').replace(/^split_/, '').replace(/_\d+$/, '');
+    const hashedName = `${stem}-${contentHash(bytes)}.wasm`;
+    writeFileSync(join(staging, hashedName), bytes);
+    if (!link.includes(`"./${name}"`)) {
+      console.error(`postbuild: ${LINK_MODULE} does not load ${name}`);
+      process.exit(1);
+    }
+    link = link.replaceAll(`"./${name}"`, `"./${hashedName}"`);
+  }
+  writeFileSync(join(staging, LINK_MODULE), link);
+  // Fetched with the main module, not after it (the main module imports it).
+  const mainPreload = new RegExp(`<link rel="modulepreload" href="\\./${mainJs.replace(/[.]/g, '\\.')}"[^>]*>`);
+  if (!mainPreload.test(html)) {
+    console.error(`postbuild: no modulepreload of ${mainJs} in index.html`);
+    process.exit(1);
+  }
+  html = html.replace(mainPreload, (tag) => `${tag}\n<link rel="modulepreload" href="./${LINK_MODULE}" crossorigin="anonymous">`);
+}
 
 // Captured from this very build, before its CSP exists (the shell's script is hashed below).
 html = html.replace(/\s*<!-- shell -->[\s\S]*<!-- \/shell -->/, '');
@@ -112,6 +172,9 @@ const headers = [
   '/',
   '  Cache-Control: no-cache',
   '/index.html',
+  '  Cache-Control: no-cache',
+  // Unhashed (the main module imports it by this name), and names this build's main module.
+  `/${LINK_MODULE}`,
   '  Cache-Control: no-cache',
   ...hashed.flatMap((name) => [`/${name}`, '  Cache-Control: public, max-age=31536000, immutable']),
   '',

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # --browser: the release build captures its static shell (scripts/prerender.mjs) in Chromium.
 bash scripts/setup.sh --browser
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PATH="$PWD/.tools/split-bin:$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 if [[ ! -f assets/style.css ]]; then
   echo "run: assets/style.css is missing (index.html links it)" >&2
   exit 1

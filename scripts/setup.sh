@@ -88,6 +88,14 @@ setup_main() {
     quietly wasm-bindgen cargo install wasm-bindgen-cli --version "$wbg_version" --force
   fi
 
+  # 3b. The wasm splitter (tools/wasm-split), which Trunk runs as its wasm-bindgen: linked
+  # as .tools/split-bin/wasm-bindgen, first on PATH (scripts/run.sh, test.sh, bench.sh).
+  # Cargo makes this a no-op in about a second when it is built already.
+  quietly wasm-split cargo build --release --locked \
+    --manifest-path tools/wasm-split/Cargo.toml --target-dir target/tools
+  mkdir -p .tools/split-bin
+  ln -sfn ../../target/tools/release/wasm-split-bindgen .tools/split-bin/wasm-bindgen
+
   # 4. npm packages: wasm-opt (binaryen), playwright-core, axe-core.
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     echo "setup: npm ci"
@@ -132,7 +140,7 @@ else
   _setup_status=0
   bash "${BASH_SOURCE[0]}" "$@" || _setup_status=$?
   _setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  export PATH="$_setup_root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+  export PATH="$_setup_root/.tools/split-bin:$_setup_root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
   unset _setup_root
   # shellcheck disable=SC2317
   return "$_setup_status"

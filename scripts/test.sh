@@ -69,12 +69,13 @@ fi
 
 # Without the tools nothing else can run.
 stage "setup" bash scripts/setup.sh --browser || finish
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PATH="$PWD/.tools/split-bin:$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 echo "$(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(rustc --version | awk '{print $1, $2}'), node $(node --version), $(chromium --version 2>/dev/null || echo 'chromium: missing')"
 
 stage "cargo fmt --check" cargo fmt --all -- --check || true
 stage "cargo clippy" cargo clippy --all-targets --locked -- -D warnings || true
 stage "cargo test (native)" cargo test --locked || true
+stage "cargo test (tools/wasm-split)" cargo test --release --locked --manifest-path tools/wasm-split/Cargo.toml --target-dir target/tools || true
 
 build_ok=1
 stage "trunk build --release" trunk build --release || build_ok=0

@@ -31,8 +31,14 @@ pub fn start() {
     // longer than any of them.
     leptos::prelude::set_timeout(
         || {
-            content::story();
-            leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+            let story = content::story();
+            // A view or the presenter is a chunk of its own: it comes in before the app
+            // mounts, so the first frame shows it rather than its placeholder.
+            let url =
+                url::UrlState::parse(&app::browser::location_search(), story, &app::url_limits());
+            app::chunks::preload_first_screen(&url, || {
+                leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+            });
         },
         std::time::Duration::ZERO,
     );

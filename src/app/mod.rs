@@ -2,6 +2,7 @@
 //! theme to `<html>`, and renders the story page or one view of it.
 
 pub mod browser;
+pub mod chunks;
 pub mod later;
 pub mod page;
 pub mod section_lang;
@@ -236,8 +237,16 @@ pub fn App() -> impl IntoView {
             ("data-theme", if dark.get() { "dark" } else { "light" }),
             ("data-embed", if state.embed.get() { "1" } else { "0" }),
             ("data-present", if state.present.get() { "1" } else { "0" }),
-            // Once every piece of the page has rendered (see `later`).
-            ("data-ready", if later::settled() { "1" } else { "0" }),
+            // Once every piece of the page has rendered (see `later`) and every chunk asked
+            // for is in (see `chunks`).
+            (
+                "data-ready",
+                if later::settled() && chunks::idle() {
+                    "1"
+                } else {
+                    "0"
+                },
+            ),
         ];
         if let Some(root) = browser::document_element() {
             for (name, value) in attributes {

@@ -1,7 +1,7 @@
 //! The story page, top to bottom, or the one view the URL asks for.
 
+use super::chunks::{Lazy, Part};
 use super::later::Later;
-use super::section_lang::SectionLanguage;
 use super::use_app;
 use crate::citation::{ClaimCites, FigureValue};
 use crate::content::story;
@@ -35,27 +35,25 @@ pub fn Page() -> impl IntoView {
                 (!own_h1).then(|| view! { <h1 class="visually-hidden">{move || crate::tr!(state.lang.get(), hook.title)}</h1> })
             }}
             {move || if presenting.get() {
-                view! { <crate::present::Presenter /> }.into_any()
+                view! { <Lazy part=Part::Presenter /> }.into_any()
             } else { match view_key.get() {
                 // The hook is the first screen; each section after it renders in a task of
-                // its own (`Later`), so the page never blocks input for long.
+                // its own (`Later`), so the page never blocks input for long, from a chunk
+                // of its own (`Lazy`), so the first load carries only the hook.
                 View::Story => view! {
                     <Hook />
-                    <Later><SectionLanguage id="ownership"><crate::ownership::OwnershipSection /></SectionLanguage></Later>
-                    <Later><SectionLanguage id="breach"><crate::breach::BreachSection /></SectionLanguage></Later>
-                    <Later><SectionLanguage id="guidance"><crate::guidance::GuidanceSection /></SectionLanguage></Later>
-                    <Later><SectionLanguage id="timeline"><crate::timeline::TimelineSection /></SectionLanguage></Later>
-                    <Later><SectionLanguage id="numbers"><crate::numbers::NumbersSection /></SectionLanguage></Later>
-                    <Later><SectionLanguage id="sources"><crate::sources::SourcesSection /></SectionLanguage></Later>
-                    <Later><SectionLanguage id="glossary"><crate::glossary::GlossarySection /></SectionLanguage></Later>
+                    <Later><Lazy part=Part::Ownership in_story=true /></Later>
+                    <Later><Lazy part=Part::Breach in_story=true /></Later>
+                    <Later><Lazy part=Part::Guidance in_story=true /></Later>
+                    <Later><Lazy part=Part::Timeline in_story=true /></Later>
+                    <Later><Lazy part=Part::Numbers in_story=true /></Later>
+                    <Later><Lazy part=Part::Sources in_story=true /></Later>
+                    <Later><Lazy part=Part::Glossary in_story=true /></Later>
                 }.into_any(),
-                View::Ownership => view! { <crate::ownership::OwnershipSection /> }.into_any(),
-                View::Breach => view! { <crate::breach::BreachSection /> }.into_any(),
-                View::Guidance => view! { <crate::guidance::GuidanceSection /> }.into_any(),
-                View::Timeline => view! { <crate::timeline::TimelineSection /> }.into_any(),
-                View::Numbers => view! { <crate::numbers::NumbersSection /> }.into_any(),
-                View::Sources => view! { <crate::sources::SourcesSection /> }.into_any(),
-                View::Glossary => view! { <crate::glossary::GlossarySection /> }.into_any(),
+                view => match Part::of_view(view) {
+                    Some(part) => view! { <Lazy part=part /> }.into_any(),
+                    None => ().into_any(),
+                },
             }}}
         </main>
         // After the sections, so that nothing on screen is pushed down as they arrive.

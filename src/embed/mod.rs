@@ -33,7 +33,7 @@ fn content_height() -> u32 {
 fn post(parent: &web_sys::Window, message: &Outgoing) {
     let value = match message {
         Outgoing::Text(text) => JsValue::from_str(text),
-        Outgoing::Object(object) => match js_sys::JSON::parse(&object.to_string()) {
+        Outgoing::Object(json) => match js_sys::JSON::parse(json) {
             Ok(value) => value,
             Err(_) => return,
         },

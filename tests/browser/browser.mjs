@@ -68,7 +68,10 @@ export async function startSession() {
    * options: viewport {width, height} (default 1280x800), locale (default
    * "en-US"), colorScheme ("light" | "dark", default "light"), ready (default
    * true: wait until the app has mounted), initScripts (functions run before
-   * the page's own scripts), storage (default true; false makes storage throw).
+   * the page's own scripts), storage (default true; false makes storage throw),
+   * whole (default true: once mounted, also bring in every story section still
+   * waiting for its wasm chunk, as a reader's first scroll does; false leaves the
+   * page as it first loads).
    */
   async function openPage(pathAndQuery = '/', options = {}) {
     const {
@@ -78,6 +81,7 @@ export async function startSession() {
       ready = true,
       initScripts = [],
       storage = true,
+      whole = true,
       bypassCSP = false,
     } = options;
     // bypassCSP: only for tools injected by a test (axe-core); never to make the app pass.
@@ -163,6 +167,7 @@ export async function startSession() {
       // After one page of this session failed to mount, don't wait long for the next.
       try {
         await waitForApp(page, record, mountFailed ? FAILED_READY_TIMEOUT : READY_TIMEOUT);
+        if (whole) await bringInEverySection(page);
       } catch (error) {
         mountFailed = true;
         await record.shot(`NOT_MOUNTED_${pathAndQuery.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}`).catch(() => {});
@@ -211,6 +216,27 @@ export async function waitForApp(page, record = null, timeout = READY_TIMEOUT) {
     page.off('pageerror', onError);
     crashed.catch(() => {});
   }
+}
+
+/** The placeholder of a story section whose wasm chunk has not come in (src/app/chunks.rs). */
+export const PENDING_SECTION = 'section.chunk-pending';
+
+/**
+ * Brings in every story section still waiting for its chunk, as the reader's first scroll
+ * does (a scroll event, without moving), and waits until all are rendered.
+ */
+export async function bringInEverySection(page, timeout = READY_TIMEOUT) {
+  const pending = await page.evaluate((selector) => {
+    const waiting = document.querySelector(selector) !== null;
+    if (waiting) dispatchEvent(new Event('scroll'));
+    return waiting;
+  }, PENDING_SECTION);
+  if (!pending) return;
+  await page.waitForFunction(
+    (selector) => document.documentElement.dataset.ready === '1' && document.querySelector(selector) === null,
+    PENDING_SECTION,
+    { timeout },
+  );
 }
 
 /**

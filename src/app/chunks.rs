@@ -1,0 +1,439 @@
+//! Code splitting: each story section and the presenter is a wasm chunk of its own, fetched
+//! when it is needed, so a phone's first load carries only the app, the content and the
+//! story's first screen (issue 9: 200 KB brotli).
+//!
+//! A `#[lazy]` function below is where tools/wasm-split cuts the wasm: what only it reaches
+//! goes into its chunk. [`Lazy`] shows a part once its chunk is in; until then, in its
+//! place, the section's heading and introduction (from the main module, so anchors and the
+//! page's outline are right at once). A part is fetched when
+//! - its view, or the presenter, is what the URL asks for ([`preload_first_screen`] has it
+//!   in before the app mounts, so nothing flashes);
+//! - its placeholder is on the screen;
+//! - the reader shows intent to read on (scrolls, presses a key or taps, or the URL names
+//!   a fragment) or to print: then every part is fetched, so none is missing when reached.
+//!
+//! `<html data-ready>` waits for every fetch asked for ([`idle`]).
+
+use super::browser;
+use super::section_lang::SectionLanguage;
+use super::use_app;
+use crate::url::{UrlState, View};
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// What loads as a chunk of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Ownership,
+    Breach,
+    Guidance,
+    Timeline,
+    Numbers,
+    Sources,
+    Glossary,
+    Presenter,
+}
+
+const PART_COUNT: usize = 8;
+
+impl Part {
+    /// The story's sections, top to bottom.
+    pub const SECTIONS: [Part; 7] = [
+        Part::Ownership,
+        Part::Breach,
+        Part::Guidance,
+        Part::Timeline,
+        Part::Numbers,
+        Part::Sources,
+        Part::Glossary,
+    ];
+
+    /// The section a view shows (the story is not a part: it is in the main module).
+    pub fn of_view(view: View) -> Option<Part> {
+        Some(match view {
+            View::Story => return None,
+            View::Ownership => Part::Ownership,
+            View::Breach => Part::Breach,
+            View::Guidance => Part::Guidance,
+            View::Timeline => Part::Timeline,
+            View::Numbers => Part::Numbers,
+            View::Sources => Part::Sources,
+            View::Glossary => Part::Glossary,
+        })
+    }
+
+    /// The parts the first screen of `url` shows, which the app waits for before mounting.
+    pub fn first_screen(url: &UrlState) -> Option<Part> {
+        if url.present {
+            Some(Part::Presenter)
+        } else {
+            Part::of_view(url.view)
+        }
+    }
+
+    /// The section's element id (and view key); the presenter has none.
+    pub fn section_id(self) -> &'static str {
+        match self {
+            Part::Ownership => "ownership",
+            Part::Breach => "breach",
+            Part::Guidance => "guidance",
+            Part::Timeline => "timeline",
+            Part::Numbers => "numbers",
+            Part::Sources => "sources",
+            Part::Glossary => "glossary",
+            Part::Presenter => "present",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Fetches and instantiates the part's chunk (at once if it is in already).
+    async fn fetch(self) {
+        match self {
+            Part::Ownership => __preload_ownership().await,
+            Part::Breach => __preload_breach().await,
+            Part::Guidance => __preload_guidance().await,
+            Part::Timeline => __preload_timeline().await,
+            Part::Numbers => __preload_numbers().await,
+            Part::Sources => __preload_sources().await,
+            Part::Glossary => __preload_glossary().await,
+            Part::Presenter => __preload_presenter().await,
+        }
+    }
+
+    /// The part's view; ready at its first poll once [`Part::fetch`] has finished.
+    async fn render(self) -> AnyView {
+        match self {
+            Part::Ownership => ownership().await,
+            Part::Breach => breach().await,
+            Part::Guidance => guidance().await,
+            Part::Timeline => timeline().await,
+            Part::Numbers => numbers().await,
+            Part::Sources => sources().await,
+            Part::Glossary => glossary().await,
+            Part::Presenter => presenter().await,
+        }
+    }
+}
+
+#[leptos::lazy]
+fn ownership() -> AnyView {
+    view! { <crate::ownership::OwnershipSection /> }.into_any()
+}
+
+#[leptos::lazy]
+fn breach() -> AnyView {
+    view! { <crate::breach::BreachSection /> }.into_any()
+}
+
+#[leptos::lazy]
+fn guidance() -> AnyView {
+    view! { <crate::guidance::GuidanceSection /> }.into_any()
+}
+
+#[leptos::lazy]
+fn timeline() -> AnyView {
+    view! { <crate::timeline::TimelineSection /> }.into_any()
+}
+
+#[leptos::lazy]
+fn numbers() -> AnyView {
+    view! { <crate::numbers::NumbersSection /> }.into_any()
+}
+
+#[leptos::lazy]
+fn sources() -> AnyView {
+    view! { <crate::sources::SourcesSection /> }.into_any()
+}
+
+#[leptos::lazy]
+fn glossary() -> AnyView {
+    view! { <crate::glossary::GlossarySection /> }.into_any()
+}
+
+#[leptos::lazy]
+fn presenter() -> AnyView {
+    view! { <crate::present::Presenter /> }.into_any()
+}
+
+/// Where each part's chunk stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fetch {
+    NotAsked,
+    Pending,
+    Done,
+}
+
+/// Every part's fetch, and whether the reader has shown intent to read on (pure state, so
+/// the rules are unit-tested; the browser part is the thread-local below).
+#[derive(Debug)]
+struct Chunks {
+    fetch: [Fetch; PART_COUNT],
+    intent: bool,
+}
+
+impl Chunks {
+    const fn new() -> Self {
+        Chunks {
+            fetch: [Fetch::NotAsked; PART_COUNT],
+            intent: false,
+        }
+    }
+
+    /// Marks `part` as asked for; true if it was not yet (the caller starts the fetch).
+    fn ask(&mut self, part: Part) -> bool {
+        let slot = &mut self.fetch[part.index()];
+        let first = *slot == Fetch::NotAsked;
+        if first {
+            *slot = Fetch::Pending;
+        }
+        first
+    }
+
+    fn done(&mut self, part: Part) {
+        self.fetch[part.index()] = Fetch::Done;
+    }
+
+    fn is_done(&self, part: Part) -> bool {
+        self.fetch[part.index()] == Fetch::Done
+    }
+
+    fn idle(&self) -> bool {
+        !self.fetch.contains(&Fetch::Pending)
+    }
+}
+
+thread_local! {
+    static CHUNKS: std::cell::RefCell<Chunks> = const { std::cell::RefCell::new(Chunks::new()) };
+    /// Bumped whenever a fetch starts or ends, or intent is shown: readers re-check.
+    static CHANGED: ArcTrigger = ArcTrigger::new();
+    static LISTENING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn changed() {
+    CHANGED.with(|changed| changed.notify());
+}
+
+/// True when no fetch that was asked for is still running (reactive).
+pub fn idle() -> bool {
+    CHANGED.with(|changed| changed.track());
+    CHUNKS.with(|chunks| chunks.borrow().idle())
+}
+
+fn is_done(part: Part) -> bool {
+    CHUNKS.with(|chunks| chunks.borrow().is_done(part))
+}
+
+/// True once the reader has shown intent to read on (reactive).
+fn intent() -> bool {
+    CHANGED.with(|changed| changed.track());
+    CHUNKS.with(|chunks| chunks.borrow().intent)
+}
+
+fn show_intent() {
+    let first = CHUNKS.with(|chunks| !std::mem::replace(&mut chunks.borrow_mut().intent, true));
+    if first {
+        changed();
+    }
+}
+
+/// Starts fetching `part` unless it is fetched or being fetched already.
+fn ask(part: Part) {
+    if !CHUNKS.with(|chunks| chunks.borrow_mut().ask(part)) {
+        return;
+    }
+    changed();
+    wasm_bindgen_futures::spawn_local(async move {
+        part.fetch().await;
+        CHUNKS.with(|chunks| chunks.borrow_mut().done(part));
+        changed();
+    });
+}
+
+/// Fetches the part the URL's first screen shows, then calls `mount`; at once when the
+/// first screen is the story's (its top is in the main module).
+pub fn preload_first_screen(url: &UrlState, mount: impl FnOnce() + 'static) {
+    match Part::first_screen(url) {
+        None => mount(),
+        // Not Leptos' spawner: it is set up when the app mounts.
+        Some(part) => wasm_bindgen_futures::spawn_local(async move {
+            CHUNKS.with(|chunks| chunks.borrow_mut().ask(part));
+            part.fetch().await;
+            CHUNKS.with(|chunks| chunks.borrow_mut().done(part));
+            mount();
+        }),
+    }
+}
+
+/// Listens, once per page, for the first sign that the reader goes on: a scroll, a key, a
+/// tap or click, or printing. A fragment in the URL counts as one (the page must reach it).
+fn listen_for_intent() {
+    if LISTENING.with(|listening| listening.replace(true)) {
+        return;
+    }
+    if browser::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|hash| hash.len() > 1)
+    {
+        show_intent();
+        return;
+    }
+    let Some(window) = browser::window() else {
+        return;
+    };
+    // Lives as long as the page: the listeners go when they have fired once.
+    let on_intent = Closure::<dyn Fn()>::new(show_intent).into_js_value();
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(true);
+    options.set_once(true);
+    for event in [
+        "scroll",
+        "wheel",
+        "keydown",
+        "pointerdown",
+        "touchstart",
+        "beforeprint",
+    ] {
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            on_intent.unchecked_ref(),
+            &options,
+        );
+    }
+}
+
+/// A part of the page, shown once its chunk is in. `in_story`: a story section, which keeps
+/// its own language ([`SectionLanguage`]).
+#[component]
+pub fn Lazy(part: Part, #[prop(optional)] in_story: bool) -> impl IntoView {
+    let loaded = RwSignal::new(is_done(part));
+    let placeholder = NodeRef::<leptos::html::Section>::new();
+    if !loaded.get_untracked() {
+        listen_for_intent();
+        let on_screen = RwSignal::new(false);
+        observe_screen(placeholder, on_screen);
+        Effect::new(move |_| {
+            if intent() || on_screen.get() || !in_story {
+                ask(part);
+            }
+            // Once: setting it again would render the section anew.
+            if is_done(part) && !loaded.get_untracked() {
+                loaded.set(true);
+            }
+        });
+    }
+    move || {
+        if loaded.get() {
+            let content = Suspend::new(part.render());
+            if in_story {
+                view! { <SectionLanguage id=part.section_id()>{content}</SectionLanguage> }
+                    .into_any()
+            } else {
+                content.into_any()
+            }
+        } else {
+            view! { <Placeholder part=part node_ref=placeholder /> }.into_any()
+        }
+    }
+}
+
+/// The section's heading and introduction, held in the main module, where the section
+/// will be.
+#[component]
+fn Placeholder(part: Part, node_ref: NodeRef<leptos::html::Section>) -> impl IntoView {
+    let state = use_app();
+    let id = part.section_id();
+    let lang = state.lang;
+    view! {
+        <section id=id class="story-section chunk-pending" aria-busy="true" node_ref=node_ref>
+            {(part != Part::Presenter).then(|| view! {
+                <div class="section-head">
+                    <h2>{move || crate::i18n::section_title(id, lang.get())}</h2>
+                </div>
+                <p class="intro">{move || crate::i18n::section_intro(id, lang.get())}</p>
+            })}
+            <p class="chunk-loading" role="status">{move || crate::tr!(lang.get(), loading)}</p>
+        </section>
+    }
+}
+
+/// Sets `on_screen` while the element is on the screen (an `IntersectionObserver`: no
+/// layout is read for it).
+fn observe_screen(target: NodeRef<leptos::html::Section>, on_screen: RwSignal<bool>) {
+    Effect::new(move |_| {
+        let Some(element) = target.get() else {
+            return;
+        };
+        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let last = entries.length().checked_sub(1).map(|i| entries.get(i));
+            if let Some(Ok(entry)) =
+                last.map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>())
+            {
+                if entry.is_intersecting() {
+                    on_screen.set(true);
+                }
+            }
+        });
+        let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref())
+        else {
+            // No observer: fetch now rather than never.
+            on_screen.set(true);
+            return;
+        };
+        observer.observe(&element);
+        browser::disconnect_on_cleanup(
+            observer,
+            on_change,
+            web_sys::IntersectionObserver::disconnect,
+        );
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_is_fetched_once() {
+        let mut chunks = Chunks::new();
+        assert!(chunks.ask(Part::Breach));
+        assert!(!chunks.ask(Part::Breach));
+        chunks.done(Part::Breach);
+        assert!(!chunks.ask(Part::Breach));
+        assert!(chunks.is_done(Part::Breach));
+    }
+
+    #[test]
+    fn idle_waits_for_every_fetch_asked_for() {
+        let mut chunks = Chunks::new();
+        assert!(chunks.idle());
+        chunks.ask(Part::Ownership);
+        chunks.ask(Part::Glossary);
+        assert!(!chunks.idle());
+        chunks.done(Part::Ownership);
+        assert!(!chunks.idle());
+        chunks.done(Part::Glossary);
+        assert!(chunks.idle());
+    }
+
+    #[test]
+    fn every_view_but_the_story_is_a_part_with_its_id() {
+        for part in Part::SECTIONS {
+            let view = View::from_key(part.section_id()).expect("a section id is a view key");
+            assert_eq!(Part::of_view(view), Some(part));
+        }
+        assert_eq!(Part::of_view(View::Story), None);
+    }
+
+    #[test]
+    fn parts_index_their_own_slot() {
+        let mut seen = [false; PART_COUNT];
+        for part in Part::SECTIONS.into_iter().chain([Part::Presenter]) {
+            assert!(!std::mem::replace(&mut seen[part.index()], true));
+        }
+        assert!(seen.iter().all(|&s| s));
+    }
+}
