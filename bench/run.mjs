@@ -303,6 +303,16 @@ async function openApp(browser, server, path, { wasmProbe = true } = {}) {
   page.on('pageerror', (error) => errors.push(String(error?.message || error)));
   await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
   await page.waitForSelector(READY, { state: 'attached', timeout: 30_000 });
+  // The story's sections arrive as wasm chunks at the reader's first scroll
+  // (src/app/chunks.rs): the interactions are measured on the page a reader scrolls through.
+  if (await page.evaluate(() => document.querySelector('section.chunk-pending') !== null)) {
+    await page.evaluate(() => dispatchEvent(new Event('scroll')));
+    await page.waitForFunction(
+      () => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'),
+      null,
+      { timeout: 30_000 },
+    );
+  }
   await page.evaluate(installBench);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -19,6 +19,7 @@ use super::section_lang::SectionLanguage;
 use super::use_app;
 use crate::url::{UrlState, View};
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use std::cell::Cell;
 use wasm_bindgen::{closure::Closure, JsCast};
 
@@ -91,21 +92,22 @@ impl Part {
     }
 
     /// Fetches and instantiates the part's chunk (at once if it is in already).
-    async fn fetch(self) {
+    async fn fetch(self) -> Result<(), SplitLoaderError> {
         match self {
-            Part::Ownership => __preload_ownership().await,
-            Part::Breach => __preload_breach().await,
-            Part::Guidance => __preload_guidance().await,
-            Part::Timeline => __preload_timeline().await,
-            Part::Numbers => __preload_numbers().await,
-            Part::Sources => __preload_sources().await,
-            Part::Glossary => __preload_glossary().await,
-            Part::Presenter => __preload_presenter().await,
+            Part::Ownership => fetch_ownership().await,
+            Part::Breach => fetch_breach().await,
+            Part::Guidance => fetch_guidance().await,
+            Part::Timeline => fetch_timeline().await,
+            Part::Numbers => fetch_numbers().await,
+            Part::Sources => fetch_sources().await,
+            Part::Glossary => fetch_glossary().await,
+            Part::Presenter => fetch_presenter().await,
         }
     }
 
-    /// The part's view; ready at its first poll once [`Part::fetch`] has finished.
-    async fn render(self) -> AnyView {
+    /// The part's view; ready at its first poll once [`Part::fetch`] has succeeded (the
+    /// split point's wrapper is async only to fetch the chunk).
+    async fn render(self) -> Result<AnyView, SplitLoaderError> {
         match self {
             Part::Ownership => ownership().await,
             Part::Breach => breach().await,
@@ -119,44 +121,44 @@ impl Part {
     }
 }
 
-#[leptos::lazy]
-fn ownership() -> AnyView {
-    view! { <crate::ownership::OwnershipSection /> }.into_any()
+#[leptos::wasm_split::wasm_split(ownership, wasm_split_path = ::leptos::wasm_split, preload(fetch_ownership), fallible)]
+fn ownership() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ownership::OwnershipSection /> }.into_any())
 }
 
-#[leptos::lazy]
-fn breach() -> AnyView {
-    view! { <crate::breach::BreachSection /> }.into_any()
+#[leptos::wasm_split::wasm_split(breach, wasm_split_path = ::leptos::wasm_split, preload(fetch_breach), fallible)]
+fn breach() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::breach::BreachSection /> }.into_any())
 }
 
-#[leptos::lazy]
-fn guidance() -> AnyView {
-    view! { <crate::guidance::GuidanceSection /> }.into_any()
+#[leptos::wasm_split::wasm_split(guidance, wasm_split_path = ::leptos::wasm_split, preload(fetch_guidance), fallible)]
+fn guidance() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::guidance::GuidanceSection /> }.into_any())
 }
 
-#[leptos::lazy]
-fn timeline() -> AnyView {
-    view! { <crate::timeline::TimelineSection /> }.into_any()
+#[leptos::wasm_split::wasm_split(timeline, wasm_split_path = ::leptos::wasm_split, preload(fetch_timeline), fallible)]
+fn timeline() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::timeline::TimelineSection /> }.into_any())
 }
 
-#[leptos::lazy]
-fn numbers() -> AnyView {
-    view! { <crate::numbers::NumbersSection /> }.into_any()
+#[leptos::wasm_split::wasm_split(numbers, wasm_split_path = ::leptos::wasm_split, preload(fetch_numbers), fallible)]
+fn numbers() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::numbers::NumbersSection /> }.into_any())
 }
 
-#[leptos::lazy]
-fn sources() -> AnyView {
-    view! { <crate::sources::SourcesSection /> }.into_any()
+#[leptos::wasm_split::wasm_split(sources, wasm_split_path = ::leptos::wasm_split, preload(fetch_sources), fallible)]
+fn sources() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::sources::SourcesSection /> }.into_any())
 }
 
-#[leptos::lazy]
-fn glossary() -> AnyView {
-    view! { <crate::glossary::GlossarySection /> }.into_any()
+#[leptos::wasm_split::wasm_split(glossary, wasm_split_path = ::leptos::wasm_split, preload(fetch_glossary), fallible)]
+fn glossary() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::glossary::GlossarySection /> }.into_any())
 }
 
-#[leptos::lazy]
-fn presenter() -> AnyView {
-    view! { <crate::present::Presenter /> }.into_any()
+#[leptos::wasm_split::wasm_split(presenter, wasm_split_path = ::leptos::wasm_split, preload(fetch_presenter), fallible)]
+fn presenter() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::present::Presenter /> }.into_any())
 }
 
 /// Where each part's chunk stands.
@@ -165,6 +167,8 @@ enum Fetch {
     NotAsked,
     Pending,
     Done,
+    /// The fetch failed (offline, say); asking again retries.
+    Failed,
 }
 
 /// Every part's fetch, and whether the reader has shown intent to read on (pure state, so
@@ -183,22 +187,23 @@ impl Chunks {
         }
     }
 
-    /// Marks `part` as asked for; true if it was not yet (the caller starts the fetch).
+    /// Marks `part` as asked for; true if it was not yet, or failed (the caller starts the
+    /// fetch).
     fn ask(&mut self, part: Part) -> bool {
         let slot = &mut self.fetch[part.index()];
-        let first = *slot == Fetch::NotAsked;
-        if first {
+        let start = matches!(*slot, Fetch::NotAsked | Fetch::Failed);
+        if start {
             *slot = Fetch::Pending;
         }
-        first
+        start
     }
 
-    fn done(&mut self, part: Part) {
-        self.fetch[part.index()] = Fetch::Done;
+    fn finish(&mut self, part: Part, fetched: bool) {
+        self.fetch[part.index()] = if fetched { Fetch::Done } else { Fetch::Failed };
     }
 
-    fn is_done(&self, part: Part) -> bool {
-        self.fetch[part.index()] == Fetch::Done
+    fn of(&self, part: Part) -> Fetch {
+        self.fetch[part.index()]
     }
 
     fn idle(&self) -> bool {
@@ -223,8 +228,8 @@ pub fn idle() -> bool {
     CHUNKS.with(|chunks| chunks.borrow().idle())
 }
 
-fn is_done(part: Part) -> bool {
-    CHUNKS.with(|chunks| chunks.borrow().is_done(part))
+fn fetch_of(part: Part) -> Fetch {
+    CHUNKS.with(|chunks| chunks.borrow().of(part))
 }
 
 /// True once the reader has shown intent to read on (reactive).
@@ -247,8 +252,8 @@ fn ask(part: Part) {
     }
     changed();
     wasm_bindgen_futures::spawn_local(async move {
-        part.fetch().await;
-        CHUNKS.with(|chunks| chunks.borrow_mut().done(part));
+        let fetched = part.fetch().await.is_ok();
+        CHUNKS.with(|chunks| chunks.borrow_mut().finish(part, fetched));
         changed();
     });
 }
@@ -259,10 +264,11 @@ pub fn preload_first_screen(url: &UrlState, mount: impl FnOnce() + 'static) {
     match Part::first_screen(url) {
         None => mount(),
         // Not Leptos' spawner: it is set up when the app mounts.
+        // A failed fetch mounts the app all the same: the part then offers a retry.
         Some(part) => wasm_bindgen_futures::spawn_local(async move {
             CHUNKS.with(|chunks| chunks.borrow_mut().ask(part));
-            part.fetch().await;
-            CHUNKS.with(|chunks| chunks.borrow_mut().done(part));
+            let fetched = part.fetch().await.is_ok();
+            CHUNKS.with(|chunks| chunks.borrow_mut().finish(part, fetched));
             mount();
         }),
     }
@@ -309,53 +315,94 @@ fn listen_for_intent() {
 /// its own language ([`SectionLanguage`]).
 #[component]
 pub fn Lazy(part: Part, #[prop(optional)] in_story: bool) -> impl IntoView {
-    let loaded = RwSignal::new(is_done(part));
+    let fetch = RwSignal::new(fetch_of(part));
     let placeholder = NodeRef::<leptos::html::Section>::new();
-    if !loaded.get_untracked() {
+    if fetch.get_untracked() != Fetch::Done {
         listen_for_intent();
         let on_screen = RwSignal::new(false);
         observe_screen(placeholder, on_screen);
         Effect::new(move |_| {
-            if intent() || on_screen.get() || !in_story {
+            // A failed fetch waits for the reader's retry.
+            let wanted = intent() || on_screen.get() || !in_story;
+            if wanted && fetch.get_untracked() == Fetch::NotAsked {
                 ask(part);
             }
-            // Once: setting it again would render the section anew.
-            if is_done(part) && !loaded.get_untracked() {
-                loaded.set(true);
+            // Only on a change: setting it to Done again would render the section anew.
+            let now = fetch_of(part);
+            if fetch.get_untracked() != now {
+                fetch.set(now);
             }
         });
     }
+    let loaded = Memo::new(move |_| fetch.get() == Fetch::Done);
     move || {
         if loaded.get() {
-            let content = Suspend::new(part.render());
             if in_story {
-                view! { <SectionLanguage id=part.section_id()>{content}</SectionLanguage> }
+                // Built inside: the section reads its own language from the context
+                // `SectionLanguage` provides.
+                view! { <SectionLanguage id=part.section_id()>{render_now(part)}</SectionLanguage> }
                     .into_any()
             } else {
-                content.into_any()
+                render_now(part).into_any()
             }
         } else {
-            view! { <Placeholder part=part node_ref=placeholder /> }.into_any()
+            let failed = Signal::derive(move || fetch.get() == Fetch::Failed);
+            view! { <Placeholder part=part failed=failed node_ref=placeholder /> }.into_any()
         }
     }
 }
 
+/// The part's view, built untracked and at once (its chunk is in, so the future is ready).
+/// Not a `Suspend`: that would make every signal the section reads as it is built a reason
+/// to build it anew (a language switch, a selection...).
+fn render_now(part: Part) -> Option<AnyView> {
+    untrack(|| ready_now(part.render())).and_then(Result::ok)
+}
+
+/// The output of a future that is ready at its first poll, or `None`.
+fn ready_now<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
+}
+
 /// The section's heading and introduction, held in the main module, where the section
-/// will be.
+/// will be; if its chunk could not be fetched, a way to try again.
 #[component]
-fn Placeholder(part: Part, node_ref: NodeRef<leptos::html::Section>) -> impl IntoView {
+fn Placeholder(
+    part: Part,
+    failed: Signal<bool>,
+    node_ref: NodeRef<leptos::html::Section>,
+) -> impl IntoView {
     let state = use_app();
     let id = part.section_id();
     let lang = state.lang;
     view! {
-        <section id=id class="story-section chunk-pending" aria-busy="true" node_ref=node_ref>
+        <section id=id class="story-section chunk-pending" aria-busy=move || (!failed.get()).to_string() node_ref=node_ref>
             {(part != Part::Presenter).then(|| view! {
                 <div class="section-head">
                     <h2>{move || crate::i18n::section_title(id, lang.get())}</h2>
                 </div>
                 <p class="intro">{move || crate::i18n::section_intro(id, lang.get())}</p>
             })}
-            <p class="chunk-loading" role="status">{move || crate::tr!(lang.get(), loading)}</p>
+            <p class="chunk-loading" role="status">
+                {move || if failed.get() {
+                    crate::tr!(lang.get(), loading_failed)
+                } else {
+                    crate::tr!(lang.get(), loading)
+                }}
+            </p>
+            // Printing fetches every part, but the print being made may start before they
+            // arrive: then the paper says so.
+            <p class="print-only">{move || crate::tr!(lang.get(), loading_print)}</p>
+            {move || failed.get().then(|| view! {
+                <button type="button" class="chunk-retry" on:click=move |_| ask(part)>
+                    {move || crate::tr!(lang.get(), loading_retry)}
+                </button>
+            })}
         </section>
     }
 }
@@ -401,9 +448,21 @@ mod tests {
         let mut chunks = Chunks::new();
         assert!(chunks.ask(Part::Breach));
         assert!(!chunks.ask(Part::Breach));
-        chunks.done(Part::Breach);
+        chunks.finish(Part::Breach, true);
         assert!(!chunks.ask(Part::Breach));
-        assert!(chunks.is_done(Part::Breach));
+        assert_eq!(chunks.of(Part::Breach), Fetch::Done);
+    }
+
+    #[test]
+    fn a_failed_part_is_fetched_again_when_asked() {
+        let mut chunks = Chunks::new();
+        chunks.ask(Part::Numbers);
+        chunks.finish(Part::Numbers, false);
+        assert_eq!(chunks.of(Part::Numbers), Fetch::Failed);
+        // A failure is not a fetch in flight: the page is ready, showing the retry.
+        assert!(chunks.idle());
+        assert!(chunks.ask(Part::Numbers));
+        assert!(!chunks.idle());
     }
 
     #[test]
@@ -413,9 +472,9 @@ mod tests {
         chunks.ask(Part::Ownership);
         chunks.ask(Part::Glossary);
         assert!(!chunks.idle());
-        chunks.done(Part::Ownership);
+        chunks.finish(Part::Ownership, true);
         assert!(!chunks.idle());
-        chunks.done(Part::Glossary);
+        chunks.finish(Part::Glossary, true);
         assert!(chunks.idle());
     }
 

@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { OUTPUT_DIR, useSession, waitForApp } from './browser.mjs';
+import { OUTPUT_DIR, bringInEverySection, useSession, waitForApp } from './browser.mjs';
 import { A11Y, LANGS, THEMES, VIEWS } from './page.mjs';
 
 const session = useSession();
@@ -109,6 +109,7 @@ test('axe-core finds no violation on any view, language, theme, mode or interact
         try {
           await page.goto(new URL(`/?${item.query}`, session.server.url).href, { waitUntil: 'domcontentloaded' });
           await waitForApp(page);
+          await bringInEverySection(page);
           if (item.act) await item.act(page);
           const list = await violations(page);
           if (list.length > 0) found[item.name] = list;
@@ -139,6 +140,7 @@ test('every view fits a 320 px screen and a 1280 px window at 200 % zoom without
           const query = `${view ? `view=${view}` : ''}${extra}`;
           await opened.page.goto(new URL(`/?${query}`, session.server.url).href, { waitUntil: 'load' });
           await waitForApp(opened.page);
+          await bringInEverySection(opened.page);
           const wide = await opened.page.evaluate(() => {
             const width = document.documentElement.clientWidth;
             const over = document.documentElement.scrollWidth - width;

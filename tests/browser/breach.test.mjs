@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoConsoleErrors, useSession, waitForApp, withShotOnFailure } from './browser.mjs';
+import { assertNoConsoleErrors, bringInEverySection, useSession, waitForApp, withShotOnFailure } from './browser.mjs';
 import { BREACH, BreachExplorer, expectedReach, loadBreach } from './page.mjs';
 
 const session = useSession();
@@ -130,6 +130,7 @@ async function openTouchPage(query) {
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(new URL(query, session.server.url).href);
   await waitForApp(page);
+  await bringInEverySection(page);
   return { page, errors, close: () => context.close() };
 }
 

@@ -237,6 +237,9 @@ export async function bringInEverySection(page, timeout = READY_TIMEOUT) {
     PENDING_SECTION,
     { timeout },
   );
+  // Two frames more, as a reader's eye takes: observers of the new sections (which is on
+  // screen, src/app/section_lang.rs) first report in the frame after they start.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /**

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser, useSession, waitForApp, withShotOnFailure } from './browser.mjs';
+import { bringInEverySection, launchBrowser, useSession, waitForApp, withShotOnFailure } from './browser.mjs';
 import { random } from './seeded.mjs';
 import { REPO_ROOT, startServer } from './server.mjs';
 
@@ -45,6 +45,7 @@ test('a hundred mangled links all render the explainer, canonicalised, without e
         for (const query of queries.filter((_, i) => i % lanes === lane)) {
           await page.goto(new URL(query, session.server.url).href, { waitUntil: 'load' }).catch(() => {});
           await waitForApp(page, opened);
+          await bringInEverySection(page);
           const state = await page.evaluate(() => ({
             search: location.search,
             sections: document.querySelectorAll('main#story section').length,
