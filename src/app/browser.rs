@@ -18,6 +18,40 @@ pub fn disconnect_on_cleanup<O: 'static, C: 'static>(observer: O, callback: C, d
     });
 }
 
+/// Calls `on_change` with whether `element` is on the screen (or within `margin` of it, CSS
+/// syntax), first when observing starts and then on every change, from an
+/// `IntersectionObserver` (no layout is read for it), until the current reactive owner is
+/// cleaned up. False if the browser has no observer to give.
+pub fn observe_on_screen(
+    element: &web_sys::Element,
+    margin: &str,
+    on_change: impl Fn(bool) + 'static,
+) -> bool {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The newest report counts.
+        let last = entries.length().checked_sub(1).map(|i| entries.get(i));
+        if let Some(Ok(entry)) = last.map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>()) {
+            on_change(entry.is_intersecting());
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(margin);
+    let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    ) else {
+        return false;
+    };
+    observer.observe(element);
+    disconnect_on_cleanup(
+        observer,
+        callback,
+        web_sys::IntersectionObserver::disconnect,
+    );
+    true
+}
+
 /// The current query string, with its leading `?` (or empty).
 pub fn location_search() -> String {
     window()

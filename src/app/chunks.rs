@@ -407,35 +407,21 @@ fn Placeholder(
     }
 }
 
-/// Sets `on_screen` while the element is on the screen (an `IntersectionObserver`: no
-/// layout is read for it).
+/// Sets `on_screen` once the placeholder comes on the screen.
 fn observe_screen(target: NodeRef<leptos::html::Section>, on_screen: RwSignal<bool>) {
     Effect::new(move |_| {
         let Some(element) = target.get() else {
             return;
         };
-        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let last = entries.length().checked_sub(1).map(|i| entries.get(i));
-            if let Some(Ok(entry)) =
-                last.map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>())
-            {
-                if entry.is_intersecting() {
-                    on_screen.set(true);
-                }
+        let observing = browser::observe_on_screen(&element, "0px", move |seen| {
+            if seen {
+                on_screen.set(true);
             }
         });
-        let Ok(observer) = web_sys::IntersectionObserver::new(on_change.as_ref().unchecked_ref())
-        else {
+        if !observing {
             // No observer: fetch now rather than never.
             on_screen.set(true);
-            return;
-        };
-        observer.observe(&element);
-        browser::disconnect_on_cleanup(
-            observer,
-            on_change,
-            web_sys::IntersectionObserver::disconnect,
-        );
+        }
     });
 }
 

@@ -11,7 +11,6 @@
 use super::{later, use_app, AppState};
 use crate::content::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
 
 /// How far outside the screen a section still counts as near. None: the sections far
 /// from it have all caught up within a few tenths of a second, before a reader can
@@ -84,7 +83,7 @@ pub fn SectionLanguage(id: &'static str, children: Children) -> impl IntoView {
 }
 
 /// Keeps `near` true while the element `id` is on the screen or within [`NEAR_MARGIN`]
-/// of it, from an `IntersectionObserver` (no layout is read for it).
+/// of it.
 fn observe_nearness(id: &'static str, near: StoredValue<bool>) {
     Effect::new(move |_| {
         let Some(element) = super::browser::window()
@@ -93,29 +92,9 @@ fn observe_nearness(id: &'static str, near: StoredValue<bool>) {
         else {
             return;
         };
-        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            // The newest report counts.
-            let last = entries.length().checked_sub(1).map(|i| entries.get(i));
-            if let Some(Ok(entry)) =
-                last.map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>())
-            {
-                near.set_value(entry.is_intersecting());
-            }
+        super::browser::observe_on_screen(&element, NEAR_MARGIN, move |on_screen| {
+            near.set_value(on_screen)
         });
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(NEAR_MARGIN);
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
-            on_change.as_ref().unchecked_ref(),
-            &options,
-        ) else {
-            return;
-        };
-        observer.observe(&element);
-        super::browser::disconnect_on_cleanup(
-            observer,
-            on_change,
-            web_sys::IntersectionObserver::disconnect,
-        );
     });
 }
 
