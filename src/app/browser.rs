@@ -59,6 +59,50 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// How long a change waits before the address bar shows it. `history.replaceState` costs a
+/// few milliseconds, too much inside a step or a slider's input event, and Chromium ignores
+/// it past about 200 calls in 10 s, which a drag would reach; one write per pause in the
+/// changes is both cheaper and always heard. Tests wait this out (tests/browser/browser.mjs).
+pub const ADDRESS_BAR_DELAY: std::time::Duration = std::time::Duration::from_millis(100);
+
+thread_local! {
+    /// The query the address bar is to show when the pending write runs.
+    static PENDING_QUERY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Rewrites the address bar to `query` within [`ADDRESS_BAR_DELAY`]: changes that come
+/// meanwhile fold into the same write, and the last one wins. (A reload started inside
+/// that moment reloads the address from before the change: the browser fixes the URL it
+/// reloads before any page event could still write it.)
+pub fn replace_query_soon(query: String) {
+    let first = PENDING_QUERY.with_borrow_mut(|pending| pending.replace(query).is_none());
+    if first {
+        leptos::prelude::set_timeout(write_pending_query, ADDRESS_BAR_DELAY);
+    }
+}
+
+/// Writes a pending address-bar change now, if there is one.
+fn write_pending_query() {
+    if let Some(query) = PENDING_QUERY.take() {
+        replace_query(&query);
+    }
+}
+
+/// The page's address with `query` in place of its own (path and fragment kept): what the
+/// address bar shows once a pending write has run.
+pub fn href_with_query(query: &str) -> String {
+    let Some(location) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let part = |value: Result<String, wasm_bindgen::JsValue>| value.unwrap_or_default();
+    format!(
+        "{}{}{query}{}",
+        part(location.origin()),
+        part(location.pathname()),
+        part(location.hash())
+    )
+}
+
 /// Rewrites the address bar to `query` without a reload or a history entry,
 /// keeping the path and the fragment.
 pub fn replace_query(query: &str) {

@@ -225,10 +225,15 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     crate::embed::start(&url.get_untracked());
 
-    // The address bar always shows the canonical form of the state.
-    Effect::new(move |_| {
+    // The address bar always shows the canonical form of the state: at once on start, and
+    // a moment after each change, outside the frame that shows it.
+    Effect::new(move |first: Option<()>| {
         let query = url.with(|u| u.to_query());
-        browser::replace_query(&query);
+        if first.is_none() {
+            browser::replace_query(&query);
+        } else {
+            browser::replace_query_soon(query);
+        }
     });
     // Only on a change: rewriting an attribute of <html> restyles the whole page.
     Effect::new(move |_| {

@@ -79,12 +79,8 @@ pub fn Page() -> impl IntoView {
 #[component]
 fn PrintFooter() -> impl IntoView {
     let state = use_app();
-    let href = move || {
-        state.url.track();
-        crate::app::browser::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default()
-    };
+    // From the state, not the address bar, which follows it a moment later.
+    let href = move || crate::app::browser::href_with_query(&state.url.with(|u| u.to_query()));
     let reports = story()
         .sources
         .iter()

@@ -188,6 +188,22 @@ export async function startSession() {
 }
 
 /**
+ * The app writes the address bar a moment after a change (ADDRESS_BAR_DELAY in
+ * src/app/browser.rs, 100 ms). A timer the page sets later, for longer, fires after that
+ * write: so this reads what the address bar settles on.
+ */
+export const ADDRESS_BAR_DELAY_MS = 100;
+export async function settledLocation(page) {
+  return page.evaluate(
+    (ms) => new Promise((ok) => setTimeout(() => ok({ search: location.search, href: location.href, hash: location.hash }), ms)),
+    ADDRESS_BAR_DELAY_MS + 30,
+  );
+}
+export async function settledSearch(page) {
+  return (await settledLocation(page)).search;
+}
+
+/**
  * Wait until the app has mounted: <html data-ready="1"> and <main id="story">.
  * Gives up early when the page throws (a Rust panic ends the wasm), and says
  * what the page logged when it gives up.

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoConsoleErrors, useSession, withShotOnFailure } from './browser.mjs';
+import { assertNoConsoleErrors, settledSearch, useSession, withShotOnFailure } from './browser.mjs';
 import { GUIDANCE } from './page.mjs';
 
 const session = useSession();
@@ -143,7 +143,7 @@ test('presenter mode steps by keyboard and clicker keys, and Esc leaves', async 
   const opened = await session.openPage('/?present=1', { viewport: { width: 1920, height: 1080 } });
   await withShotOnFailure(opened, t.name, async () => {
     const { page } = opened;
-    const slide = () => page.evaluate(() => new URLSearchParams(location.search).get('slide') ?? '1');
+    const slide = async () => new URLSearchParams(await settledSearch(page)).get('slide') ?? '1';
     assert.equal(await page.locator('main#story[data-view="present"] .slide').count(), 1);
     const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide p, .slide li')).fontSize));
     assert.ok(fontSize >= 28, `presenter text is large (${fontSize}px)`);
@@ -155,7 +155,7 @@ test('presenter mode steps by keyboard and clicker keys, and Esc leaves', async 
     }
     await page.keyboard.press('PageDown');
     await page.keyboard.press('Escape');
-    assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get('present')), null, 'Esc leaves');
+    assert.equal(new URLSearchParams(await settledSearch(page)).get('present'), null, 'Esc leaves');
     // The story's sections arrive one task each (`<Later>`): wait for the first.
     await page.locator('main#story section#ownership').waitFor({ timeout: 10_000 });
     assertNoConsoleErrors(opened);

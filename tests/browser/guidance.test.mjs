@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoConsoleErrors, useSession, withShotOnFailure } from './browser.mjs';
+import { assertNoConsoleErrors, settledSearch, useSession, withShotOnFailure } from './browser.mjs';
 import { GUIDANCE, GuidanceView, loadContent } from './page.mjs';
 
 const session = useSession();
@@ -49,7 +49,7 @@ test('selecting a requirement sets req, marks it selected and lists what it targ
   await withShotOnFailure(opened, t.name, async ({ page }) => {
     const view = new GuidanceView(page);
     await view.select('a-1-plans');
-    assert.match(await page.evaluate(() => location.search), /[?&]req=a-1-plans(&|$)/);
+    assert.match(await settledSearch(page), /[?&]req=a-1-plans(&|$)/);
     const card = view.requirement('a-1-plans');
     assert.equal(await card.locator(GUIDANCE.select).getAttribute('aria-pressed'), 'true');
     assert.ok(await card.evaluate((el) => el.classList.contains('selected')));
@@ -61,10 +61,10 @@ test('selecting a requirement sets req, marks it selected and lists what it targ
 
     // Selecting another moves the selection; pressing it again clears it.
     await view.select('m-capital');
-    assert.match(await page.evaluate(() => location.search), /[?&]req=m-capital(&|$)/);
+    assert.match(await settledSearch(page), /[?&]req=m-capital(&|$)/);
     assert.equal(await card.locator(GUIDANCE.targets).count(), 0, 'the earlier panel closes');
     await view.select('m-capital');
-    assert.doesNotMatch(await page.evaluate(() => location.search), /req=/);
+    assert.doesNotMatch(await settledSearch(page), /req=/);
     await opened.shot('guidance_selected');
   });
   assertNoConsoleErrors(opened);
@@ -86,7 +86,7 @@ test('in a single view a target opens the other diagram with the edge selected, 
     await page.locator(`${GUIDANCE.relationTarget}[data-relation="a-holdings-owns-ly"] a`).click();
     await page.waitForURL(/view=ownership/);
     await page.waitForSelector('html[data-ready="1"] main#story[data-view="ownership"]');
-    const search = new URLSearchParams(await page.evaluate(() => location.search));
+    const search = new URLSearchParams(await settledSearch(page));
     assert.equal(search.get('req'), 'm-capital');
     assert.equal(search.get('select'), 'a-holdings-owns-ly');
   });
@@ -115,7 +115,7 @@ test('on the story page a target scrolls to the diagram and selects the edge the
     assert.equal(await link.getAttribute('href'), '#ownership');
     await link.click();
     await page.waitForFunction(() => location.hash === '#ownership');
-    const search = new URLSearchParams(await page.evaluate(() => location.search));
+    const search = new URLSearchParams(await settledSearch(page));
     assert.equal(search.get('select'), 'a-holdings-owns-ly');
     assert.equal(search.get('req'), 'm-capital');
     const top = await page.locator('section#ownership').evaluate((el) => el.getBoundingClientRect().top);
@@ -132,7 +132,7 @@ test('on the story page a breach target opens the step that crosses the link and
     assert.equal(await link.getAttribute('href'), '#breach');
     await link.click();
     await page.waitForFunction(() => location.hash === '#breach');
-    const search = new URLSearchParams(await page.evaluate(() => location.search));
+    const search = new URLSearchParams(await settledSearch(page));
     assert.equal(search.get('link'), 'shared-to-ly');
     assert.equal(search.get('step'), '4');
     assert.equal(search.get('req'), 'a-1-plans');
@@ -150,7 +150,7 @@ test('a link selected on the breach path lists the requirements aimed at it', as
     assert.ok(listed.includes('#req-a-1-plans'), `${listed}`);
     await notice.getByRole('button', { name: 'Clear the diagram selection' }).click();
     assert.equal(await notice.count(), 0);
-    assert.doesNotMatch(await page.evaluate(() => location.search), /link=/);
+    assert.doesNotMatch(await settledSearch(page), /link=/);
   });
   assertNoConsoleErrors(opened);
   await opened.close();
@@ -167,7 +167,7 @@ test('an edge selected in the ownership diagram lists the requirements aimed at 
       assert.ok(await page.locator(`[id="req-${id}"]`).evaluate((el) => el.classList.contains('aimed')));
     }
     await notice.locator('a[href="#req-a-2-capital"]').click();
-    assert.match(await page.evaluate(() => location.search), /[?&]req=a-2-capital(&|$)/);
+    assert.match(await settledSearch(page), /[?&]req=a-2-capital(&|$)/);
   });
   assertNoConsoleErrors(opened);
   await opened.close();

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useSession, withShotOnFailure } from './browser.mjs';
+import { settledSearch, useSession, withShotOnFailure } from './browser.mjs';
 import { I18N } from './page.mjs';
 
 const session = useSession();
@@ -111,7 +111,7 @@ test('switching language keeps every other part of the state', async (t) => {
       const before = new URL(page.url()).searchParams;
       await page.locator(`${I18N.option('ko')}:visible`).first().click();
       await page.waitForFunction(() => document.documentElement.lang === 'ko');
-      const after = new URL(page.url()).searchParams;
+      const after = new URLSearchParams(await settledSearch(page));
       assert.equal(after.get('lang'), 'ko');
       for (const key of ['view', 'step', 'controls', 'stake', 'select', 'req', 'present', 'slide']) {
         assert.equal(after.get(key), before.get(key), `${path}: ${key} kept`);

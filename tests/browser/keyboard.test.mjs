@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useSession, withShotOnFailure } from './browser.mjs';
+import { settledSearch, useSession, withShotOnFailure } from './browser.mjs';
 import { A11Y, BREACH, OWNERSHIP, SECTION_ORDER, TIMELINE, VIEWS } from './page.mjs';
 
 const session = useSession();
@@ -135,7 +135,7 @@ test('Tab reaches every control of each single view, embedded view and presenter
 test('the breach stepper follows the arrow keys and a control toggles with Space', async (t) => {
   const opened = await session.openPage('/?view=breach');
   await withShotOnFailure(opened, t.name, async ({ page }) => {
-    const step = () => page.evaluate(() => new URLSearchParams(location.search).get('step'));
+    const step = async () => new URLSearchParams(await settledSearch(page)).get('step');
     await page.locator(BREACH.stage).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -147,7 +147,7 @@ test('the breach stepper follows the arrow keys and a control toggles with Space
     await control.focus();
     await page.keyboard.press('Space');
     assert.equal(await control.isChecked(), true, 'Space turns a control on');
-    assert.ok(await page.evaluate(() => new URLSearchParams(location.search).has('controls')));
+    assert.ok(new URLSearchParams(await settledSearch(page)).has('controls'));
     await page.keyboard.press('Space');
     assert.equal(await control.isChecked(), false, 'Space turns it off again');
   });
@@ -235,7 +235,7 @@ test('a citation opens with Enter and closes with Escape; the Embed dialog opens
 test('presenter mode pages with PageDown and PageUp and Escape leaves it', async (t) => {
   const opened = await session.openPage('/?present=1');
   await withShotOnFailure(opened, t.name, async ({ page }) => {
-    const slide = () => page.evaluate(() => new URLSearchParams(location.search).get('slide'));
+    const slide = async () => new URLSearchParams(await settledSearch(page)).get('slide');
     await page.keyboard.press('PageDown');
     await page.keyboard.press('PageDown');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('slide') === '3');
@@ -244,7 +244,7 @@ test('presenter mode pages with PageDown and PageUp and Escape leaves it', async
     assert.equal(await slide(), '2');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('main#story').dataset.view !== 'present');
-    assert.ok(await page.evaluate(() => !new URLSearchParams(location.search).has('present')));
+    assert.ok(!new URLSearchParams(await settledSearch(page)).has('present'));
   });
   await opened.close();
 });

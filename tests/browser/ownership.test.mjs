@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoConsoleErrors, useSession, withShotOnFailure } from './browser.mjs';
+import { assertNoConsoleErrors, settledSearch, useSession, withShotOnFailure } from './browser.mjs';
 import { OWNERSHIP, OwnershipView, loadOwnershipContent } from './page.mjs';
 
 const session = useSession();
 
-const search = (page) => page.evaluate(() => location.search.replace(/^\?/, ''));
-const param = async (page, key) => page.evaluate((k) => new URLSearchParams(location.search).get(k), key);
+const search = async (page) => (await settledSearch(page)).replace(/^\?/, '');
+const param = async (page, key) => new URLSearchParams(await settledSearch(page)).get(key);
 
 test('every entity and tie of the reports is on the diagram, and each shows cited details', async (t) => {
   const content = await loadOwnershipContent();
@@ -99,8 +99,18 @@ test('the what-if slider changes the diagram, the look-through stakes and the ve
     assert.match(await view.verdict(), /jointly/);
     assert.equal(await view.lookThrough('softbank'), '50% × 64.4–64.5% = 32.2–32.25%');
     await page.locator(OWNERSHIP.slider).focus();
-    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
+    const writesBefore = (await opened.historyCalls()).replace;
+    // Ten steps inside one pause of the address bar's write (src/app/browser.rs).
+    await page.evaluate(() => {
+      const slider = document.querySelector('#own-stake');
+      for (let i = 1; i <= 10; i += 1) {
+        slider.value = String(50 + i);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
     assert.equal(await param(page, 'stake'), '60', 'the slider is in the URL');
+    const writes = (await opened.historyCalls()).replace - writesBefore;
+    assert.equal(writes, 1, `ten quick steps rewrite the address bar once, not ${writes} times`);
     assert.match(await view.verdict(), /SoftBank Corp holds 60%.*SoftBank Corp controls LY through A Holdings/);
     assert.equal(await view.lookThrough('softbank'), '60% × 64.4–64.5% = 38.64–38.7%');
     assert.equal(await view.lookThrough('naver'), '40% × 64.4–64.5% = 25.76–25.8%');
@@ -176,6 +186,19 @@ test('the details link to what the ministry demanded', async (t) => {
   });
   assertNoConsoleErrors(story);
   await story.close();
+});
+
+test('a what-if survives a reload once the address bar has caught up', async (t) => {
+  const opened = await session.openPage('/?view=ownership');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    await page.locator(OWNERSHIP.slider).fill('70');
+    assert.equal(await param(page, 'stake'), '70');
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('html[data-ready="1"] main#story', { state: 'attached' });
+    assert.equal(await page.locator(OWNERSHIP.slider).inputValue(), '70', 'the reloaded page shows the what-if');
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
 });
 
 test('"Download data" saves a BODS statement array with the disputed stake as a range', async (t) => {

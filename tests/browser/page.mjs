@@ -3,6 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { settledLocation, settledSearch } from './browser.mjs';
 import { REPO_ROOT } from './server.mjs';
 
 /** The story's sections, in reading order. */
@@ -66,13 +67,13 @@ export class StoryPage {
     return this.root().getAttribute('data-view');
   }
 
-  /** location.search as the address bar shows it now. */
+  /** location.search as the address bar shows it once it has caught up with the state. */
   async search() {
-    return this.page.evaluate(() => window.location.search);
+    return settledSearch(this.page);
   }
 
   async href() {
-    return this.page.evaluate(() => window.location.href);
+    return (await settledLocation(this.page)).href;
   }
 
   /**
@@ -468,7 +469,7 @@ export class BreachExplorer {
 
   /** The URL's query as key → value. */
   async params() {
-    return Object.fromEntries(new URLSearchParams(await this.page.evaluate(() => window.location.search)));
+    return Object.fromEntries(new URLSearchParams(await settledSearch(this.page)));
   }
 
   /** data-step of the step panel (the step id shown). */
