@@ -28,23 +28,26 @@ async function randomAction(page, next, baseUrl) {
   if (roll < 0.5) {
     const targets = page.locator(CLICKABLE);
     const count = await targets.count();
-    if (count === 0) return 'none';
-    const target = targets.nth(Math.floor(next() * count));
-    if (!(await target.isVisible().catch(() => false))) return 'hidden';
+    if (count === 0) return ['none'];
+    const index = Math.floor(next() * count);
+    const target = targets.nth(index);
+    if (!(await target.isVisible().catch(() => false))) return ['hidden'];
     await target.click({ timeout: 300, force: next() < 0.2 }).catch(() => {});
-    return 'click';
+    return ['click', `control ${index} of ${count}`];
   }
   if (roll < 0.8) {
-    await page.keyboard.press(KEYS[Math.floor(next() * KEYS.length)]);
-    return 'key';
+    const key = KEYS[Math.floor(next() * KEYS.length)];
+    await page.keyboard.press(key);
+    return ['key', key];
   }
   if (roll < 0.9) {
     const slider = page.locator('main#story input[type="range"]');
     if ((await slider.count()) > 0 && (await slider.first().isVisible().catch(() => false))) {
-      await slider.first().fill(String(Math.floor(next() * 101))).catch(() => {});
-      return 'slider';
+      const value = String(Math.floor(next() * 101));
+      await slider.first().fill(value).catch(() => {});
+      return ['slider', value];
     }
-    return 'none';
+    return ['none'];
   }
   // Switch language or view by link, as a reader following a shared URL would.
   const view = VIEWS[Math.floor(next() * VIEWS.length)];
@@ -54,7 +57,7 @@ async function randomAction(page, next, baseUrl) {
   // Go on as soon as the app has mounted, as an impatient reader would: the next actions
   // land while the rest of the page is still arriving in pieces (`Later`).
   await page.waitForSelector('body > main#story', { state: 'attached' }); // the shell's is in a div
-  return 'navigate';
+  return ['navigate', query];
 }
 
 test(`${ACTIONS_PER_LANE * LANES} random reader actions never cause an error or a panic`, async (t) => {
@@ -67,9 +70,23 @@ test(`${ACTIONS_PER_LANE * LANES} random reader actions never cause an error or 
       opened.page.on('download', (download) => download.cancel().catch(() => {}));
       await withShotOnFailure(opened, `${t.name} lane ${lane}`, async () => {
         const counts = {};
+        // The last actions and where they were, so that a failure (a renderer crash too) says
+        // what led to it.
+        const recent = [];
         for (let i = 0; i < ACTIONS_PER_LANE; i++) {
-          const kind = await randomAction(opened.page, next, session.server.url);
+          let kind;
+          let detail;
+          try {
+            [kind, detail] = await randomAction(opened.page, next, session.server.url);
+          } catch (error) {
+            throw new Error(
+              `lane ${lane}, action ${i} on ${opened.page.url()}: ${String(error.message).split('\n')[0]}; ` +
+                `the actions before it: ${recent.join(', ')}`,
+            );
+          }
           counts[kind] = (counts[kind] ?? 0) + 1;
+          recent.push(`${kind}${detail ? ` ${detail}` : ''} at ${new URL(opened.page.url()).search || '/'}`);
+          if (recent.length > 12) recent.shift();
           if (opened.pageErrors.length || opened.consoleErrors.length) break;
         }
         assert.deepEqual(opened.pageErrors, [], `page errors (lane ${lane}, ${JSON.stringify(counts)})`);
