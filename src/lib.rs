@@ -26,22 +26,29 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         app::browser::show_panic_notice();
     }));
-    // Decoding the story and mounting each wait for a task of their own: compiling and
-    // starting the wasm is already a long one, and together they would block input for
-    // longer than any of them.
+    // Decoding the story, starting the first screen's chunk and mounting each wait for a
+    // task of their own: compiling and starting the wasm is already a long one, and together
+    // they would block input for longer than any of them.
     leptos::prelude::set_timeout(
         || {
-            let story = content::story();
-            // A view or the presenter is a chunk of its own: it comes in before the app
-            // mounts, so the first frame shows it rather than its placeholder.
-            let url =
-                url::UrlState::parse(&app::browser::location_search(), story, &app::url_limits());
-            app::chunks::preload_first_screen(&url, || {
-                leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
-            });
+            content::story();
+            leptos::prelude::set_timeout(preload_then_mount, std::time::Duration::ZERO);
         },
         std::time::Duration::ZERO,
     );
+}
+
+/// A view or the presenter is a chunk of its own: it comes in before the app mounts, so the
+/// first frame shows it rather than its placeholder.
+fn preload_then_mount() {
+    let url = url::UrlState::parse(
+        &app::browser::location_search(),
+        content::story(),
+        &app::url_limits(),
+    );
+    app::chunks::preload_first_screen(&url, || {
+        leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+    });
 }
 
 fn mount() {
