@@ -1,0 +1,119 @@
+// Where an interaction's main-thread time goes: the bench times an interaction as one figure
+// (bench/run.mjs); this splits it by what Chromium's trace says the renderer main thread did
+// (script, style, layout, pre-paint, paint, layerize, commit, ...), per run, at the same CPU
+// throttle, for one interaction of bench/interactions.mjs. A tool for looking, like the bench
+// not a test: it prints a table and exits 0.
+//
+//   node bench/profile.mjs step                       # on its own view (view=breach)
+//   node bench/profile.mjs "slider drag" --story      # on the story page
+//   node bench/profile.mjs selection --runs 20 --throttle 1 --dist /some/dist
+//   node bench/profile.mjs step --css '.whatif { content-visibility: auto }'   # try a rule
+//
+// --css adds a stylesheet before timing (the page's CSP is bypassed for it), to try a
+// rendering change without a build. Script time is split further by a profiler only with
+// function names in the wasm: see README, Bench.
+
+import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { INTERACTIONS, installBench } from './interactions.mjs';
+import { serve } from './server.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: 'string', default: '12' },
+    throttle: { type: 'string', default: '4' },
+    dist: { type: 'string', default: join(ROOT, 'dist') },
+    story: { type: 'boolean', default: false },
+    css: { type: 'string' },
+  },
+});
+const name = positionals.join(' ');
+const spec = INTERACTIONS.find((s) => s.name === name);
+if (!spec) {
+  console.error(`bench/profile.mjs: no interaction "${name}"; one of: ${INTERACTIONS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const RUNS = Math.max(1, Number(args.runs));
+const WARMUP = 3;
+const path = args.story || !spec.view ? '/' : `/?view=${spec.view}`;
+
+/** Self time per trace event name, within [from, to] of the main thread, in ms. */
+function selfTimes(events, from, to) {
+  const slices = events.filter((e) => e.ph === 'X' && e.ts < to && e.ts + (e.dur ?? 0) > from).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const stack = [];
+  const self = new Map();
+  for (const e of slices) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const clipped = Math.min(e.ts + e.dur, to) - Math.max(e.ts, from);
+    self.set(e.name, (self.get(e.name) ?? 0) + clipped);
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - clipped);
+    stack.push(e);
+  }
+  return new Map([...self].map(([k, v]) => [k, v / 1000]));
+}
+
+const server = await serve(args.dist);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+    bypassCSP: Boolean(args.css),
+  });
+  const page = await context.newPage();
+  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-ready="1"] main#story', { state: 'attached', timeout: 30_000 });
+  await page.evaluate(() => dispatchEvent(new Event('scroll')));
+  await page.waitForFunction(() => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'));
+  if (args.css) await page.addStyleTag({ content: args.css });
+  await page.evaluate(installBench);
+  if (!(await page.evaluate((s) => window.__bench.present(s), spec))) throw new Error(`no control for "${name}" on ${path}`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Math.max(1, Number(args.throttle)) });
+  for (let i = 0; i < WARMUP; i += 1) await page.evaluate(({ s, n }) => window.__bench.timed(s, n), { s: spec, n: i });
+
+  const events = [];
+  const onData = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', onData);
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] },
+  });
+  await page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: WARMUP, n: RUNS });
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', onData);
+
+  const marks = new Map(events.filter((e) => String(e.name).startsWith('bench:')).map((e) => [e.name, e]));
+  const first = marks.get('bench:start:0');
+  if (!first) throw new Error('the trace has none of the bench marks');
+  const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid);
+  const totals = new Map();
+  let window = 0;
+  for (let k = 0; k < RUNS; k += 1) {
+    const from = marks.get(`bench:start:${k}`)?.ts;
+    const to = marks.get(`bench:end:${k}`)?.ts;
+    if (from == null || to == null) continue;
+    window += (to - from) / 1000;
+    for (const [key, ms] of selfTimes(main, from, to)) totals.set(key, (totals.get(key) ?? 0) + ms);
+  }
+  const busy = [...totals.values()].reduce((a, b) => a + b, 0);
+  const rows = [...totals].filter(([, ms]) => ms / RUNS >= 0.05).sort((a, b) => b[1] - a[1]);
+  console.log(`${name} on ${path}${args.css ? ' with --css' : ''}, ${RUNS} runs at ${args.throttle}× throttle, ms per run:\n`);
+  console.log('| trace event (self time) | ms | share |\n| --- | --- | --- |');
+  for (const [key, ms] of rows) console.log(`| ${key} | ${(ms / RUNS).toFixed(2)} | ${((100 * ms) / busy).toFixed(0)} % |`);
+  console.log(`| **main thread busy** | **${(busy / RUNS).toFixed(2)}** | |`);
+  console.log(`| event to next frame (wall) | ${(window / RUNS).toFixed(2)} | |`);
+} finally {
+  await browser.close();
+  await server.close();
+}
