@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { INTERACTIONS, installBench } from './interactions.mjs';
 import { serve } from './server.mjs';
+import { traceDuring } from './trace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args, positionals } = parseArgs({
@@ -80,18 +81,9 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Math.max(1, Number(args.throttle)) });
   for (let i = 0; i < WARMUP; i += 1) await page.evaluate(({ s, n }) => window.__bench.timed(s, n), { s: spec, n: i });
 
-  const events = [];
-  const onData = ({ value }) => events.push(...value);
-  cdp.on('Tracing.dataCollected', onData);
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] },
-  });
-  await page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: WARMUP, n: RUNS });
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', onData);
+  const { events } = await traceDuring(cdp, ['toplevel', 'blink.user_timing', 'devtools.timeline'], () =>
+    page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: WARMUP, n: RUNS }),
+  );
 
   const marks = new Map(events.filter((e) => String(e.name).startsWith('bench:')).map((e) => [e.name, e]));
   const first = marks.get('bench:start:0');

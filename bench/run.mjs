@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { FLOOR_INTERACTIONS, INTERACTIONS, installBench } from './interactions.mjs';
 import { encoded, serve } from './server.mjs';
+import { traceDuring } from './trace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -325,22 +326,9 @@ async function openApp(browser, server, path, { wasmProbe = true } = {}) {
  * marks: the union of the renderer main thread's top-level tasks, clipped to the window.
  */
 async function tracedSeries(cdp, page, spec, from, count) {
-  const events = [];
-  const onData = ({ value }) => events.push(...value);
-  cdp.on('Tracing.dataCollected', onData);
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['toplevel', 'blink.user_timing'] },
-  });
-  let oks;
-  try {
-    oks = await page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: from, n: count });
-  } finally {
-    await cdp.send('Tracing.end');
-    await complete;
-    cdp.off('Tracing.dataCollected', onData);
-  }
+  const { result: oks, events } = await traceDuring(cdp, ['toplevel', 'blink.user_timing'], () =>
+    page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: from, n: count }),
+  );
   const marks = new Map();
   let thread = null;
   for (const e of events) {
