@@ -211,7 +211,13 @@ async function startChromeForLighthouse() {
         else child.once('exit', ok);
         setTimeout(ok, 5000);
       });
-      rmSync(userDir, { recursive: true, force: true });
+      // Its helper processes may still be writing there a moment after it exits; a profile
+      // left in /tmp must not cost the run its results.
+      try {
+        rmSync(userDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        log(`could not remove ${userDir}: ${error.message}`);
+      }
     },
   };
 }

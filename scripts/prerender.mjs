@@ -2,9 +2,9 @@
 // app renders it in each language, captured from the built site in headless Chromium and
 // written into index.html. A phone then paints the headline (the story) or the section's
 // title and introduction (a view) as soon as the HTML and CSS arrive, instead of after the
-// wasm; readers without JavaScript get it too. The app removes the shell in the same task as
-// it mounts (src/lib.rs) and renders the very same elements in the same place first (the
-// rest comes in later tasks, src/app/later.rs), so nothing moves.
+// wasm; readers without JavaScript get it too. The app builds the very same elements behind
+// the shell, then shows them and removes the shell in one task (src/app/browser.rs,
+// show_app_for_shell; the rest comes in later tasks, src/app/later.rs), so nothing moves.
 //
 // Only the plain URL of a page shows its shell: the inline script placed after it keeps the
 // block of the page the URL names (`view`, as src/url parses it) in the reader's language

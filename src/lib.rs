@@ -52,8 +52,9 @@ fn preload_then_mount() {
 }
 
 fn mount() {
-    // The static shell goes in the same task as the app comes, so no frame shows neither.
-    app::browser::remove_static_shell();
+    // The app's first screen builds in pieces behind the static shell, then takes its
+    // place in one task (`app::page::ShellSwap`).
+    app::browser::hide_app_behind_shell();
     leptos::mount::mount_to_body(app::App);
     // Test builds only: a way to prove that a panic never leaves a blank page.
     #[cfg(feature = "panic-test")]

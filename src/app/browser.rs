@@ -192,22 +192,42 @@ pub fn show_panic_notice() {
     let _ = body.prepend_with_node_1(&notice);
 }
 
-/// Removes the static shell (`scripts/prerender.mjs`: the page's top, in `index.html`), if
-/// any; the app renders the same elements in its place in the same task. No wait is needed
-/// here: the loader starts the wasm only after the shell's largest paint
-/// (`scripts/postbuild.mjs`), which keeps the page's largest paint the shell's.
-pub fn remove_static_shell() {
-    let Some(blocks) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("[data-shell]").ok())
-    else {
+/// The attribute on `<body>` that keeps the app out of layout while it builds its first
+/// screen behind the static shell (assets/style.css).
+const BUILDING_BEHIND_SHELL: &str = "data-app-building";
+
+/// Before the app mounts: if the static shell (`scripts/prerender.mjs`: the page's top, in
+/// `index.html`) is on screen, the app builds behind it, out of layout, until
+/// [`show_app_for_shell`]. Without a shell (an embed, a slide) nothing hides the app.
+pub fn hide_app_behind_shell() {
+    let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
-    for index in 0..blocks.length() {
-        if let Some(block) = blocks.item(index) {
-            if let Some(parent) = block.parent_node() {
-                let _ = parent.remove_child(&block);
+    if let (Ok(Some(_)), Some(body)) = (document.query_selector("[data-shell]"), document.body()) {
+        let _ = body.set_attribute(BUILDING_BEHIND_SHELL, "");
+    }
+}
+
+/// The app's first screen takes the static shell's place, in one task: no frame shows
+/// both or neither. No wait is needed before it: the loader starts the wasm only after the
+/// shell's largest paint (`scripts/postbuild.mjs`), which keeps the page's largest paint
+/// the shell's. Again later, it does nothing.
+pub fn show_app_for_shell() {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(blocks) = document.query_selector_all("[data-shell]") {
+        for index in 0..blocks.length() {
+            if let Some(block) = blocks.item(index) {
+                if let Some(parent) = block.parent_node() {
+                    let _ = parent.remove_child(&block);
+                }
             }
+        }
+    }
+    if let Some(body) = document.body() {
+        if body.has_attribute(BUILDING_BEHIND_SHELL) {
+            let _ = body.remove_attribute(BUILDING_BEHIND_SHELL);
         }
     }
 }

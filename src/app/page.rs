@@ -17,11 +17,15 @@ pub fn Page() -> impl IntoView {
     let presenting = state.present;
     view! {
         <a class="skip-link" href="#story">{move || crate::tr!(state.lang.get(), skip)}</a>
+        // The first screen (the masthead, then the hook or the view) builds in pieces behind
+        // the static shell, which gives way to it in one task (`ShellSwap`).
         {(!embedded).then(|| view! {
-            <header class="masthead">
-                <p class="kicker">{move || crate::tr!(state.lang.get(), kicker)}</p>
-                <super::LanguageSwitcher />
-            </header>
+            <Later>
+                <header class="masthead">
+                    <p class="kicker">{move || crate::tr!(state.lang.get(), kicker)}</p>
+                    <super::LanguageSwitcher />
+                </header>
+            </Later>
         })}
         <main id="story" data-view=move || if presenting.get() { "present" } else { view_key.get().key() }>
             // One view, an embed or a slide other than the title has no visible <h1>: screen
@@ -35,13 +39,14 @@ pub fn Page() -> impl IntoView {
                 (!own_h1).then(|| view! { <h1 class="visually-hidden">{move || crate::tr!(state.lang.get(), hook.title)}</h1> })
             }}
             {move || if presenting.get() {
-                view! { <Lazy part=Part::Presenter /> }.into_any()
+                view! { <ShellSwap /> <Lazy part=Part::Presenter /> }.into_any()
             } else { match view_key.get() {
                 // The hook is the first screen; each section after it renders in a task of
                 // its own (`Later`), so the page never blocks input for long, from a chunk
                 // of its own (`Lazy`), so the first load carries only the hook.
                 View::Story => view! {
-                    <Hook />
+                    <Later><Hook /></Later>
+                    <ShellSwap />
                     <Later><Lazy part=Part::Ownership in_story=true /></Later>
                     <Later><Lazy part=Part::Breach in_story=true /></Later>
                     <Later><Lazy part=Part::Guidance in_story=true /></Later>
@@ -50,9 +55,10 @@ pub fn Page() -> impl IntoView {
                     <Later><Lazy part=Part::Sources in_story=true /></Later>
                     <Later><Lazy part=Part::Glossary in_story=true /></Later>
                 }.into_any(),
+                // Before the view's own pieces: the first of them measures the page.
                 view => match Part::of_view(view) {
-                    Some(part) => view! { <Lazy part=part /> }.into_any(),
-                    None => ().into_any(),
+                    Some(part) => view! { <ShellSwap /> <Lazy part=part /> }.into_any(),
+                    None => view! { <ShellSwap /> }.into_any(),
                 },
             }}}
         </main>
@@ -72,6 +78,15 @@ pub fn Page() -> impl IntoView {
             }.into_any()
         }}</Later>
     }
+}
+
+/// Where the first screen ends: the pieces queued before this point (see `later`) have
+/// built it behind the static shell, and the next task puts it in the shell's place. A
+/// piece of its own, so that no one task builds the whole first screen (each would block
+/// input for as long), and no frame shows both or neither.
+#[component]
+fn ShellSwap() -> impl IntoView {
+    super::later::defer(super::browser::show_app_for_shell);
 }
 
 /// Only on paper: the address of what was printed, and (for a single view) the reports

@@ -175,3 +175,47 @@ test(`${path}: the largest paint is the shell's, not a later copy by the app`, a
   await opened.close();
 });
 }
+
+for (const path of ['/', '/?view=ownership', '/?lang=ko&view=timeline']) {
+  test(`${path}: the app builds its first screen behind the shell, then takes its place in one task`, async (t) => {
+    // From the first script on, every frame notes which headings are visible, the shell's
+    // (its <main> is inside a block) or the app's (its <main> is <body>'s own); each batch
+    // of changes to <body> (one per task at most) notes what it did.
+    const watch = () => {
+      const seen = { frames: [], batches: [] };
+      window.__shellSwap = seen;
+      const visible = (selector) => Boolean(document.querySelector(selector)?.checkVisibility());
+      const frame = () => {
+        seen.frames.push({ shell: visible('[data-shell] h1, [data-shell] h2'), app: visible('body > main#story h1, body > main#story h2') });
+        if (seen.frames.length < 600) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      addEventListener('DOMContentLoaded', () => {
+        new MutationObserver((records) => {
+          const nodes = (key) => records.flatMap((r) => [...r[key]]).filter((n) => n.nodeType === 1);
+          seen.batches.push({
+            appAdded: nodes('addedNodes').some((n) => n.matches('main#story')),
+            shellRemoved: nodes('removedNodes').some((n) => n.matches('[data-shell]')),
+            appBuilt: Boolean(document.querySelector('body > main#story h1, body > main#story h2')),
+            building: document.body.hasAttribute('data-app-building'),
+          });
+        }).observe(document.body, { childList: true });
+      });
+    };
+    const opened = await session.openPage(path, { viewport: PHONE, initScripts: [watch] });
+    await withShotOnFailure(opened, t.name, async ({ page }) => {
+      const seen = await page.evaluate(() => window.__shellSwap);
+      const added = seen.batches.findIndex((b) => b.appAdded);
+      const swapped = seen.batches.findIndex((b) => b.shellRemoved);
+      assert.ok(added >= 0 && swapped >= 0, `the app came and the shell went (${JSON.stringify(seen.batches)})`);
+      assert.ok(added < swapped, 'the shell went in a later task than the app came');
+      assert.ok(seen.batches[added].building, 'the app came hidden behind the shell');
+      assert.ok(seen.batches[swapped].appBuilt && !seen.batches[swapped].building, 'the shell went with the app built and shown');
+      const shown = seen.frames.filter((f) => f.shell || f.app);
+      const first = seen.frames.indexOf(shown[0]);
+      assert.ok(shown.length > 0, 'a heading was visible');
+      assert.deepEqual(seen.frames.slice(first).filter((f) => f.shell === f.app), [], 'from the first paint on, no frame shows both or neither');
+    });
+    await opened.close();
+  });
+}

@@ -56,7 +56,8 @@ async function randomAction(page, next, baseUrl) {
   await page.goto(new URL(query, baseUrl).href, { waitUntil: 'load' });
   // Go on as soon as the app has mounted, as an impatient reader would: the next actions
   // land while the rest of the page is still arriving in pieces (`Later`).
-  await page.waitForSelector('body > main#story', { state: 'attached' }); // the shell's is in a div
+  // The shell's <main> is in a block; the app's is <body>'s own, shown once built.
+  await page.waitForSelector('body:not([data-app-building]) > main#story', { state: 'attached' });
   return ['navigate', query];
 }
 
