@@ -147,8 +147,9 @@ fn BreachExplorer() -> impl IntoView {
                 <StepPanel step=step reach=reach />
             </div>
             <LinkDetails />
-            <WhatIf verdict=verdict />
-            <DownloadData />
+            // Below the stage, in tasks of their own: with the diagram, one was too long.
+            <Later><WhatIf verdict=verdict /></Later>
+            <Later><DownloadData /></Later>
         </div>
     }
 }
@@ -526,24 +527,19 @@ fn WhatIf(verdict: Signal<String>) -> impl IntoView {
     }
 }
 
-/// "Download data": the path as a STIX 2.1 bundle of Attack Flow objects.
+/// "Download data": the path as a STIX 2.1 bundle of Attack Flow objects, made when asked
+/// for (as the ownership's BODS file), not while the view starts.
 #[component]
 fn DownloadData() -> impl IntoView {
-    let json = stix::attack_flow_json(story());
-    let mime = "application/json";
-    let href = match crate::export::object_url(&json, mime) {
-        Some(url) => {
-            let revoke = url.clone();
-            on_cleanup(move || crate::export::revoke(&revoke));
-            url
-        }
-        None => crate::export::data_url(&json, mime),
-    };
     view! {
         <p class="download-data">
-            <a class="download-link" href=href download=stix::EXPORT_FILE_NAME type=mime>
+            <button
+                type="button"
+                class="download-link"
+                on:click=move |_| crate::export::save_text(stix::EXPORT_FILE_NAME, "application/json", &stix::attack_flow_json(story()))
+            >
                 {crate::tx!(breach.download_data)}
-            </a>
+            </button>
             {crate::tx!(breach.download_note)}
         </p>
         <p class="download-data">
@@ -597,7 +593,24 @@ fn BreachText() -> impl IntoView {
         })
         .collect_view();
     let leaked = story.figure("leaked-items");
-    let controls = story
+    view! {
+        <div class="breach-text">
+            <h3>{crate::tx!(breach.path_in_words)}</h3>
+            <ol class="breach-steps">{steps}</ol>
+            {leaked.map(|figure| view! {
+                <p class="breach-count">{crate::tx!(breach_ui.items_leaked)} <FigureValue figure=figure /></p>
+            })}
+            // In a task of its own: with the steps, one was too long.
+            <Later><ControlsTable /></Later>
+        </div>
+    }
+}
+
+/// Each security control the reports name, and what they say of it.
+#[component]
+fn ControlsTable() -> impl IntoView {
+    let state = use_app();
+    let controls = story()
         .controls
         .iter()
         .map(|control| {
@@ -611,20 +624,13 @@ fn BreachText() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="breach-text">
-            <h3>{crate::tx!(breach.path_in_words)}</h3>
-            <ol class="breach-steps">{steps}</ol>
-            {leaked.map(|figure| view! {
-                <p class="breach-count">{crate::tx!(breach_ui.items_leaked)} <FigureValue figure=figure /></p>
-            })}
-            <h3>{crate::tx!(breach.controls_named)}</h3>
-            <div class="table-scroll">
-                <table class="controls">
-                    <caption>{crate::tx!(breach.status_caption)}</caption>
-                    <thead><tr><th scope="col">{crate::tx!(breach.control)}</th><th scope="col">{crate::tx!(guidance.status)}</th><th scope="col">{crate::tx!(breach.reports_say)}</th></tr></thead>
-                    <tbody>{controls}</tbody>
-                </table>
-            </div>
+        <h3>{crate::tx!(breach.controls_named)}</h3>
+        <div class="table-scroll">
+            <table class="controls">
+                <caption>{crate::tx!(breach.status_caption)}</caption>
+                <thead><tr><th scope="col">{crate::tx!(breach.control)}</th><th scope="col">{crate::tx!(guidance.status)}</th><th scope="col">{crate::tx!(breach.reports_say)}</th></tr></thead>
+                <tbody>{controls}</tbody>
+            </table>
         </div>
     }
 }

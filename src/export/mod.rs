@@ -45,8 +45,8 @@ pub fn PictureDownloads(selector: String, file_stem: String, label: &'static str
 }
 
 /// An object URL for `text` as a file of MIME type `mime`, or `None` if the browser
-/// refuses (then the caller falls back to a `data:` URL). For a real `<a download>`.
-pub fn object_url(text: &str, mime: &str) -> Option<String> {
+/// refuses.
+fn object_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     blob_url(&parts, mime)
 }
@@ -59,14 +59,8 @@ fn blob_url(parts: &js_sys::Array, mime: &str) -> Option<String> {
 }
 
 /// Frees an object URL made by [`object_url`].
-pub fn revoke(url: &str) {
+fn revoke(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
-}
-
-/// `text` as a `data:` URL (percent-encoded), for browsers that refuse object URLs.
-pub fn data_url(text: &str, mime: &str) -> String {
-    let encoded: String = js_sys::encode_uri_component(text).into();
-    format!("data:{mime};charset=utf-8,{encoded}")
 }
 
 /// Saves `text` as a file at once (from a button), through a temporary object URL.

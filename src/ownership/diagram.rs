@@ -11,6 +11,7 @@ use super::layout::{
     layout, Direction, EdgeLine, Layout, NodeBox, CAPTION_PX, LABEL_PX, TITLE_LINE, TITLE_PX,
 };
 use super::OwnershipState;
+use crate::app::later::Later;
 use crate::app::use_app;
 use crate::content::{story, Country, EntityKind, Lang};
 use leptos::prelude::*;
@@ -155,63 +156,15 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
     }
 }
 
-/// The drawing itself, once its width is known.
+/// The drawing itself, once its width is known. Its lines and its two halves of boxes
+/// are built in a task each (`Later`): all at once was the longest task of the ownership
+/// view's start. The drawing stays hidden (not unlaid: its size is set) until the last is
+/// in, so no half-drawn diagram is ever seen.
 #[component]
 fn DiagramSvg(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
-    let story = story();
     let graph = graph();
-    let edge_lines = graph
-        .edges
-        .iter()
-        .map(|edge| {
-            let id: &'static str = edge.id.as_str();
-            let line = Memo::new(move |_| shape.with(|l| l.edge(id).cloned()));
-            let points =
-                move || line.with(|l| l.as_ref().map(EdgeLine::svg_points).unwrap_or_default());
-            let share_width = move || {
-                super::graph::edge_share(edge, story, own.split.get())
-                    .map(|share| format!("{:.1}px", super::graph::share_line_width(share)))
-            };
-            let marker = edge
-                .directed()
-                .then(|| format!("url(#own-arrow-{})", edge.family.key()));
-            view! {
-                <g
-                    class="own-edge"
-                    data-edge=id
-                    data-family=edge.family.key()
-                    data-derived=edge.relation.is_none().then_some("1")
-                    class:selected=move || own.is_selected(id)
-                    class:related=move || own.edge_related(id)
-                    class:dim=move || own.edge_dimmed(id)
-                    class:req-target=move || own.highlighted.with(|h| h.iter().any(|e| e == id))
-                    class:stage-hidden=own.edge_hidden(id)
-                    style:--own-share-width=share_width
-                >
-                    <polyline class="own-edge-halo" points=points />
-                    <polyline class="own-edge-line" points=points marker-end=marker />
-                    <polyline class="own-edge-hit" points=points on:click=move |_| own.select(id) />
-                </g>
-            }
-        })
-        .collect_view();
-
-    let items = graph
-        .nodes
-        .iter()
-        .map(|node| {
-            let outgoing = graph
-                .edges
-                .iter()
-                .filter(|e| e.from == node.id)
-                .map(|edge| view! { <EdgeLabel edge_id=edge.id.as_str() shape=shape own=own /> })
-                .collect_view();
-            view! {
-                <NodeItem node=node shape=shape own=own />
-                {outgoing}
-            }
-        })
-        .collect_view();
+    let built = RwSignal::new(false);
+    let half = graph.nodes.len().div_ceil(2);
 
     let width = move || shape.with(|l| l.width);
     let height = move || shape.with(|l| l.height);
@@ -248,21 +201,89 @@ fn DiagramSvg(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
         })
         .collect_view();
 
-    view! {
+    let drawing = view! {
         <svg
             class="own-svg"
             role="group"
             aria-label=crate::tx!(own_diagram.aria)
+            data-building=move || (!built.get()).then_some("1")
             width=width
             height=height
             viewBox=move || format!("0 0 {:.0} {:.0}", width(), height())
         >
             <defs>{families}</defs>
-            <g class="own-edges">{edge_lines}</g>
+            <g class="own-edges"><Later>{edge_lines(shape, own)}</Later></g>
             {caption}
-            <g class="own-items">{items}</g>
+            <g class="own-items">
+                <Later>{node_items(&graph.nodes[..half], shape, own)}</Later>
+                <Later>{node_items(&graph.nodes[half..], shape, own)}</Later>
+            </g>
         </svg>
-    }
+    };
+    // Queued after the pieces above, so it runs once they are in.
+    crate::app::later::defer(move || built.set(true));
+    drawing
+}
+
+/// Every tie's line (below the boxes; not focusable: each line's label is its button).
+fn edge_lines(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
+    let story = story();
+    graph()
+        .edges
+        .iter()
+        .map(|edge| {
+            let id: &'static str = edge.id.as_str();
+            let line = Memo::new(move |_| shape.with(|l| l.edge(id).cloned()));
+            let points =
+                move || line.with(|l| l.as_ref().map(EdgeLine::svg_points).unwrap_or_default());
+            let share_width = move || {
+                super::graph::edge_share(edge, story, own.split.get())
+                    .map(|share| format!("{:.1}px", super::graph::share_line_width(share)))
+            };
+            let marker = edge
+                .directed()
+                .then(|| format!("url(#own-arrow-{})", edge.family.key()));
+            view! {
+                <g
+                    class="own-edge"
+                    data-edge=id
+                    data-family=edge.family.key()
+                    data-derived=edge.relation.is_none().then_some("1")
+                    class:selected=move || own.is_selected(id)
+                    class:related=move || own.edge_related(id)
+                    class:dim=move || own.edge_dimmed(id)
+                    class:req-target=move || own.highlighted.with(|h| h.iter().any(|e| e == id))
+                    class:stage-hidden=own.edge_hidden(id)
+                    style:--own-share-width=share_width
+                >
+                    <polyline class="own-edge-halo" points=points />
+                    <polyline class="own-edge-line" points=points marker-end=marker />
+                    <polyline class="own-edge-hit" points=points on:click=move |_| own.select(id) />
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// Boxes, each followed by the labels of the ties it starts (Tab reads a company, then
+/// its ties, then the next company).
+fn node_items(nodes: &'static [Node], shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
+    let graph = graph();
+    nodes
+        .iter()
+        .map(|node| {
+            let outgoing = graph
+                .edges
+                .iter()
+                .filter(|e| e.from == node.id)
+                .map(|edge| view! { <EdgeLabel edge_id=edge.id.as_str() shape=shape own=own /> })
+                .collect_view();
+            view! {
+                <NodeItem node=node shape=shape own=own />
+                {outgoing}
+            }
+        })
+        .collect_view()
 }
 
 #[component]

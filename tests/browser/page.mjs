@@ -419,7 +419,7 @@ export const BREACH = {
   linkDetails: `${BREACH_ROOT} section.link-details`,
   linkClose: `${BREACH_ROOT} section.link-details button.link-close`,
   targetedNote: `${BREACH_ROOT} .targeted-note`,
-  download: `${BREACH_ROOT} a.download-link`,
+  download: `${BREACH_ROOT} button.download-link`,
   textStep: `${BREACH_ROOT} .breach-text li.breach-step`,
 };
 

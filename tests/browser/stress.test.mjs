@@ -15,7 +15,7 @@ const LANES = 3;
 
 /** Controls a reader can use; downloads are left out (they only save files). */
 const CLICKABLE = [
-  'main#story button:not(.download-picture):not(.own-download-button):not(.csv-download)',
+  'main#story button:not(.download-picture):not(.own-download-button):not(.csv-download):not(.download-link)',
   'main#story [role="button"]',
   'main#story input[type="checkbox"]',
   'main#story a[href^="#"]',
