@@ -27,6 +27,9 @@ pub fn EmbedButton(view: View) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let code_area = NodeRef::<html::Textarea>::new();
     let status = RwSignal::new("");
+    // The code is made only while the dialog is open: every section has one, and each
+    // step, selection or slider move changes the URL state the code is made from.
+    let is_open = RwSignal::new(false);
     let code = Memo::new(move |_| {
         state
             .url
@@ -35,10 +38,12 @@ pub fn EmbedButton(view: View) -> impl IntoView {
     let dialog_id = format!("embed-dialog-{}", view.key());
     let open = move |_| {
         status.set("");
+        is_open.set(true);
         if let Some(dialog) = dialog.get() {
             let _ = dialog.show_modal();
         }
         if let Some(area) = code_area.get() {
+            area.set_value(&code.get_untracked());
             area.select();
         }
     };
@@ -64,7 +69,7 @@ pub fn EmbedButton(view: View) -> impl IntoView {
         <button type="button" class="embed-button" aria-haspopup="dialog" aria-controls=dialog_id.clone() on:click=open>
             {move || crate::tr!(state.lang.get(), embed.button)}
         </button>
-        <dialog class="embed-dialog" id=dialog_id node_ref=dialog aria-labelledby=format!("embed-title-{}", view.key())>
+        <dialog class="embed-dialog" id=dialog_id node_ref=dialog aria-labelledby=format!("embed-title-{}", view.key()) on:close=move |_| is_open.set(false)>
             <h3 id=format!("embed-title-{}", view.key())>{move || crate::tr!(state.lang.get(), embed.heading, title = title())}</h3>
             <p>{move || crate::tr!(state.lang.get(), embed.paste)}</p>
             <label for=format!("embed-code-{}", view.key())>{move || crate::tr!(state.lang.get(), embed.code_label)}</label>
@@ -74,7 +79,7 @@ pub fn EmbedButton(view: View) -> impl IntoView {
                 readonly
                 rows="6"
                 node_ref=code_area
-                prop:value=move || code.get()
+                prop:value=move || if is_open.get() { code.get() } else { String::new() }
                 on:focus=move |ev| {
                     if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                         area.select();

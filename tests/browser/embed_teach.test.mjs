@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { assertNoConsoleErrors, settledSearch, useSession, withShotOnFailure } from './browser.mjs';
-import { GUIDANCE } from './page.mjs';
+import { A11Y, BREACH, GUIDANCE } from './page.mjs';
 
 const session = useSession();
 
@@ -135,6 +135,34 @@ test('embed.js sizes our iframe on a host page without pym or Datawrapper', asyn
     await frame.waitForSelector('html[data-ready="1"]');
     const expected = await contentHeight(frame);
     await page.waitForFunction((h) => document.getElementById('f').style.height === `${h}px`, expected, { timeout: 5000 });
+  });
+  await opened.close();
+});
+
+test('"Embed this" gives the code for the view as it is at the moment it opens', async (t) => {
+  const opened = await session.openPage('/?view=breach', { viewport: { width: 1280, height: 900 } });
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const code = async () => {
+      await page.locator(A11Y.embedButton).first().click();
+      await page.waitForSelector(A11Y.openDialog, { state: 'visible' });
+      const value = await page.locator(`${A11Y.openDialog} textarea`).inputValue();
+      const selected = await page.evaluate(() => {
+        const area = document.querySelector('dialog[open] textarea');
+        return area.value.slice(area.selectionStart, area.selectionEnd);
+      });
+      await page.keyboard.press('Escape');
+      await page.waitForSelector(A11Y.openDialog, { state: 'detached' });
+      return { src: new URL(value.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&')), value, selected };
+    };
+    await page.locator(BREACH.next).click();
+    const first = await code();
+    assert.equal(first.selected, first.value, 'the code is selected, ready to copy');
+    assert.equal(first.src.searchParams.get('view'), 'breach');
+    assert.equal(first.src.searchParams.get('embed'), '1');
+    assert.equal(first.src.searchParams.get('step'), '2');
+    await page.locator(BREACH.next).click();
+    assert.equal((await code()).src.searchParams.get('step'), '3', 'a change made while it was closed is in the code');
+    assertNoConsoleErrors(opened);
   });
   await opened.close();
 });
