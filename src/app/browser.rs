@@ -226,9 +226,7 @@ pub fn show_app_for_shell() {
         }
     }
     if let Some(body) = document.body() {
-        if body.has_attribute(BUILDING_BEHIND_SHELL) {
-            let _ = body.remove_attribute(BUILDING_BEHIND_SHELL);
-        }
+        let _ = body.remove_attribute(BUILDING_BEHIND_SHELL);
     }
 }
 

@@ -536,7 +536,7 @@ fn DownloadData() -> impl IntoView {
             <button
                 type="button"
                 class="download-link"
-                on:click=move |_| crate::export::save_text(stix::EXPORT_FILE_NAME, "application/json", &stix::attack_flow_json(story()))
+                on:click=move |_| crate::export::save_json(stix::EXPORT_FILE_NAME, &stix::attack_flow_json(story()))
             >
                 {crate::tx!(breach.download_data)}
             </button>

@@ -43,6 +43,7 @@ pub fn EmbedButton(view: View) -> impl IntoView {
             let _ = dialog.show_modal();
         }
         if let Some(area) = code_area.get() {
+            // Now, not when the textarea's effect next runs: it is selected at once.
             area.set_value(&code.get_untracked());
             area.select();
         }

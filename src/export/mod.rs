@@ -63,6 +63,11 @@ fn revoke(url: &str) {
     let _ = web_sys::Url::revoke_object_url(url);
 }
 
+/// Saves a data export (BODS, STIX) as a JSON file, as [`save_text`] does.
+pub fn save_json(file_name: &str, json: &str) {
+    save_text(file_name, "application/json", json);
+}
+
 /// Saves `text` as a file at once (from a button), through a temporary object URL.
 pub fn save_text(file_name: &str, mime: &str, text: &str) {
     if let Some(url) = object_url(text, mime) {

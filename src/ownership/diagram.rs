@@ -156,14 +156,16 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
     }
 }
 
-/// The drawing itself, once its width is known. Its lines and its two halves of boxes
-/// are built in a task each (`Later`): all at once was the longest task of the ownership
-/// view's start. The drawing stays hidden (not unlaid: its size is set) until the last is
-/// in, so no half-drawn diagram is ever seen.
+/// The drawing itself, once its width is known. In the section, its lines and its two
+/// halves of boxes are built in a task each (`Later`): all at once was the longest task of
+/// the ownership view's start. The drawing stays hidden (not unlaid: its size is set) until
+/// the last is in, so no half-drawn diagram is ever seen. On a slide it is built at once:
+/// each slide draws it anew, and a presenter stepping through would see it blink.
 #[component]
 fn DiagramSvg(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
     let graph = graph();
-    let built = RwSignal::new(false);
+    let at_once = own.stage.is_some();
+    let built = RwSignal::new(at_once);
     let half = graph.nodes.len().div_ceil(2);
 
     let width = move || shape.with(|l| l.width);
@@ -212,16 +214,18 @@ fn DiagramSvg(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
             viewBox=move || format!("0 0 {:.0} {:.0}", width(), height())
         >
             <defs>{families}</defs>
-            <g class="own-edges"><Later>{edge_lines(shape, own)}</Later></g>
+            <g class="own-edges"><Later now=at_once>{edge_lines(shape, own)}</Later></g>
             {caption}
             <g class="own-items">
-                <Later>{node_items(&graph.nodes[..half], shape, own)}</Later>
-                <Later>{node_items(&graph.nodes[half..], shape, own)}</Later>
+                <Later now=at_once>{node_items(&graph.nodes[..half], shape, own)}</Later>
+                <Later now=at_once>{node_items(&graph.nodes[half..], shape, own)}</Later>
             </g>
         </svg>
     };
-    // Queued after the pieces above, so it runs once they are in.
-    crate::app::later::defer(move || built.set(true));
+    if !at_once {
+        // Queued after the pieces above, so it runs once they are in.
+        crate::app::later::defer(move || built.set(true));
+    }
     drawing
 }
 

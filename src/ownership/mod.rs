@@ -363,7 +363,7 @@ fn DownloadData() -> impl IntoView {
             <button
                 type="button"
                 class="own-download-button"
-                on:click=move |_| crate::export::save_text(bods::FILE_NAME, "application/json", &bods::export_json(story()))
+                on:click=move |_| crate::export::save_json(bods::FILE_NAME, &bods::export_json(story()))
             >
                 {crate::tx!(ownership.download)}
             </button>
