@@ -157,6 +157,45 @@ pub fn Later(
     move || shown.get().then(|| children())
 }
 
+/// A drawing built in pieces (each a `<Later now=…>` given [`InPieces::now`]), hidden until
+/// the last is in: laid out (its size is set, so nothing moves) but not painted
+/// (`data-building`, see style.css), so no half-drawn state is ever seen. Built at once
+/// instead where it is drawn anew often (a presenter's slides, a redraw at a new width),
+/// or it would blink.
+#[derive(Clone, Copy)]
+pub struct InPieces {
+    now: bool,
+    whole: RwSignal<bool>,
+}
+
+impl InPieces {
+    /// In pieces, or (`at_once`) in the current task.
+    pub fn new(at_once: bool) -> InPieces {
+        InPieces {
+            now: at_once,
+            whole: RwSignal::new(at_once),
+        }
+    }
+
+    /// Whether the pieces render in the current task (`<Later now=…>`).
+    pub fn now(self) -> bool {
+        self.now
+    }
+
+    /// The drawing's `data-building` attribute: set until it is whole.
+    pub fn building(self) -> impl Fn() -> Option<&'static str> + Copy {
+        move || (!self.whole.get()).then_some("1")
+    }
+
+    /// Shows the drawing once its pieces are in: call it after creating them, so that it
+    /// is queued after them.
+    pub fn show_when_built(self) {
+        if !self.now {
+            defer(move || self.whole.set(true));
+        }
+    }
+}
+
 /// How many items of a long list render in the first task, for a view whose first screen
 /// is that list (timeline, glossary): a phone's first screen holds no more. The list says
 /// so in `data-first-task`, and the static shell (`scripts/prerender.mjs`) holds no more.

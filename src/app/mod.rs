@@ -267,7 +267,9 @@ pub fn App() -> impl IntoView {
     view! {
         <crate::i18n::i18n::I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
             <LocaleFollower />
-            <page::Page />
+            // A piece of its own: starting the app (state, language, effects) is already a
+            // long task on a slow phone, and the page's first piece would add to it.
+            <later::Later><page::Page /></later::Later>
         </crate::i18n::i18n::I18nContextProvider>
     }
 }

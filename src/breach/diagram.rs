@@ -6,6 +6,7 @@
 use super::layout::{layout, polyline_data, BreachLayout, LinkLine, NodeBox, MARKER_PX};
 use super::reach::Reach;
 use super::state;
+use crate::app::later::{InPieces, Later};
 use crate::app::use_app;
 use crate::content::{story, BreachLink, Id, Lang, Zone};
 use leptos::prelude::*;
@@ -52,8 +53,12 @@ fn link_name(link: &BreachLink, lang: Lang, cut_by: &[String]) -> String {
     name
 }
 
+/// `in_pieces`: its links and its nodes are each built in a task of their own (the
+/// section's explorer, where all at once was the longest task of the view's start); a
+/// slide draws at once (see [`InPieces`]). Either way a redraw (a new width or language)
+/// is at once.
 #[component]
-pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
+pub fn BreachDiagram(diagram: DiagramState, #[prop(optional)] in_pieces: bool) -> impl IntoView {
     let app = use_app();
     let story = story();
     let container = NodeRef::<leptos::html::Div>::new();
@@ -97,37 +102,57 @@ pub fn BreachDiagram(diagram: DiagramState) -> impl IntoView {
         }
     };
 
-    view! {
+    // The drawing and its pieces are made with the explorer, so that the pieces are queued
+    // before what comes below it (they fill in once the width is known). Until then the
+    // drawing has no size (nor viewBox), so that it cannot widen what it is measured in.
+    let pieces = InPieces::new(!in_pieces);
+    let drawn = move |draw: fn(&BreachLayout) -> String| {
+        move || shape.with(|shape| shape.as_ref().map(draw))
+    };
+    let size = move |side: fn(&BreachLayout) -> f64| {
+        move || shape.with(|shape| format!("{:.0}", shape.as_ref().map_or(0.0, side)))
+    };
+    let drawing = view! {
         <div class="breach-canvas" node_ref=container>
-            {move || {
-                let shape = shape.get()?;
-                Some(view! {
-                    <svg
-                        class="breach-diagram"
-                        data-orientation=format!("{:?}", shape.orientation).to_lowercase()
-                        width=format!("{:.0}", shape.width)
-                        height=format!("{:.0}", shape.height)
-                        viewBox=format!("0 0 {:.0} {:.0}", shape.width, shape.height)
-                        role="group"
-                        aria-label=crate::tx!(breach_ui.diagram_aria)
-                        on:pointerdown=on_pointer_down
-                        on:pointerup=on_pointer_up
-                        on:pointercancel=move |_| swipe_start.set_value(None)
-                    >
-                        <defs>
-                            <marker id="breach-arrow" class="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">
-                                <path d="M0,0 L10,5 L0,10 z" />
-                            </marker>
-                        </defs>
-                        {bands(&shape)}
-                        {shape.links.iter().map(|line| link_view(line, diagram)).collect_view()}
-                        {shape.nodes.iter().map(|node| node_view(node, diagram)).collect_view()}
-                        {intruder_view(shape.clone(), diagram)}
-                    </svg>
-                })
-            }}
+            <svg
+                class="breach-diagram"
+                data-orientation=drawn(|shape| format!("{:?}", shape.orientation).to_lowercase())
+                width=size(|shape| shape.width)
+                height=size(|shape| shape.height)
+                viewBox=drawn(|shape| format!("0 0 {:.0} {:.0}", shape.width, shape.height))
+                role="group"
+                aria-label=crate::tx!(breach_ui.diagram_aria)
+                data-building=pieces.building()
+                on:pointerdown=on_pointer_down
+                on:pointerup=on_pointer_up
+                on:pointercancel=move |_| swipe_start.set_value(None)
+            >
+                <defs>
+                    <marker id="breach-arrow" class="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" />
+                    </marker>
+                </defs>
+                {move || shape.with(|shape| shape.as_ref().map(bands))}
+                <g class="links">
+                    <Later now=pieces.now()>
+                        {move || shape.with(|shape| shape.as_ref().map(|shape| {
+                            shape.links.iter().map(|line| link_view(line, diagram)).collect_view()
+                        }))}
+                    </Later>
+                </g>
+                <g class="nodes">
+                    <Later now=pieces.now()>
+                        {move || shape.with(|shape| shape.as_ref().map(|shape| {
+                            shape.nodes.iter().map(|node| node_view(node, diagram)).collect_view()
+                        }))}
+                    </Later>
+                </g>
+                {move || shape.get().map(|shape| intruder_view(shape, diagram))}
+            </svg>
         </div>
-    }
+    };
+    pieces.show_when_built();
+    drawing
 }
 
 fn bands(shape: &BreachLayout) -> impl IntoView {

@@ -135,7 +135,7 @@ fn BreachExplorer() -> impl IntoView {
                 aria-label=crate::tx!(breach.stepper_label)
                 on:keydown=on_keydown
             >
-                <BreachDiagram diagram=diagram />
+                <BreachDiagram diagram=diagram in_pieces=true />
                 <Legend />
                 <p class="verdict" aria-live="polite">
                     <span class="analysis-badge">{crate::tx!(analysis)}</span>
@@ -143,11 +143,14 @@ fn BreachExplorer() -> impl IntoView {
                     <span class="verdict-text">{verdict}</span>
                 </p>
                 <TargetedNote targeted=targeted />
-                <Stepper step=step total=total />
-                <StepPanel step=step reach=reach />
+                // In tasks of their own, as the diagram's pieces (queued before these) and
+                // what is below the stage: all in one was the longest task of the view's start.
+                <Later>
+                    <Stepper step=step total=total />
+                    <StepPanel step=step reach=reach />
+                </Later>
             </div>
-            <LinkDetails />
-            // Below the stage, in tasks of their own: with the diagram, one was too long.
+            <Later><LinkDetails /></Later>
             <Later><WhatIf verdict=verdict /></Later>
             <Later><DownloadData /></Later>
         </div>

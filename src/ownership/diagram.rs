@@ -11,7 +11,7 @@ use super::layout::{
     layout, Direction, EdgeLine, Layout, NodeBox, CAPTION_PX, LABEL_PX, TITLE_LINE, TITLE_PX,
 };
 use super::OwnershipState;
-use crate::app::later::Later;
+use crate::app::later::{InPieces, Later};
 use crate::app::use_app;
 use crate::content::{story, Country, EntityKind, Lang};
 use leptos::prelude::*;
@@ -157,15 +157,13 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
 }
 
 /// The drawing itself, once its width is known. In the section, its lines and its two
-/// halves of boxes are built in a task each (`Later`): all at once was the longest task of
-/// the ownership view's start. The drawing stays hidden (not unlaid: its size is set) until
-/// the last is in, so no half-drawn diagram is ever seen. On a slide it is built at once:
-/// each slide draws it anew, and a presenter stepping through would see it blink.
+/// halves of boxes are built in a task each, hidden until whole ([`InPieces`]): all at once
+/// was the longest task of the ownership view's start. On a slide it is built at once: each
+/// slide draws it anew, and a presenter stepping through would see it blink.
 #[component]
 fn DiagramSvg(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
     let graph = graph();
-    let at_once = own.stage.is_some();
-    let built = RwSignal::new(at_once);
+    let pieces = InPieces::new(own.stage.is_some());
     let half = graph.nodes.len().div_ceil(2);
 
     let width = move || shape.with(|l| l.width);
@@ -208,24 +206,21 @@ fn DiagramSvg(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
             class="own-svg"
             role="group"
             aria-label=crate::tx!(own_diagram.aria)
-            data-building=move || (!built.get()).then_some("1")
+            data-building=pieces.building()
             width=width
             height=height
             viewBox=move || format!("0 0 {:.0} {:.0}", width(), height())
         >
             <defs>{families}</defs>
-            <g class="own-edges"><Later now=at_once>{edge_lines(shape, own)}</Later></g>
+            <g class="own-edges"><Later now=pieces.now()>{edge_lines(shape, own)}</Later></g>
             {caption}
             <g class="own-items">
-                <Later now=at_once>{node_items(&graph.nodes[..half], shape, own)}</Later>
-                <Later now=at_once>{node_items(&graph.nodes[half..], shape, own)}</Later>
+                <Later now=pieces.now()>{node_items(&graph.nodes[..half], shape, own)}</Later>
+                <Later now=pieces.now()>{node_items(&graph.nodes[half..], shape, own)}</Later>
             </g>
         </svg>
     };
-    if !at_once {
-        // Queued after the pieces above, so it runs once they are in.
-        crate::app::later::defer(move || built.set(true));
-    }
+    pieces.show_when_built();
     drawing
 }
 

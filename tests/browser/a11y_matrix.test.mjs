@@ -92,7 +92,7 @@ async function violations(page) {
 }
 
 // ~150 page loads: about 90 s on an idle two-core machine; the margin is for a busy one.
-test('axe-core finds no violation on any view, language, theme, mode or interaction state', { timeout: 400_000 }, async () => {
+test('axe-core finds no violation on any view, language, theme, mode or interaction state', { timeout: 600_000 }, async () => {
   const cases = matrix();
   const axe = await AXE_SOURCE;
   const found = {};
