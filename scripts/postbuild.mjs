@@ -114,7 +114,10 @@ if (splitMains.length === 1) {
     '    });\n' +
     '}\n';
   const chunks = readdirSync(splitDir).filter((n) => n.endsWith('.wasm') && n !== 'main.wasm');
-  const optimised = release ? await optimiseChunks(splitDir, chunks) : null;
+  // EXPLAINER_UNOPTIMISED_CHUNKS=1: a test build that needs them only to work (the panic
+  // test's); optimising them is most of this hook's time.
+  const optimise = release && process.env.EXPLAINER_UNOPTIMISED_CHUNKS !== '1';
+  const optimised = optimise ? await optimiseChunks(splitDir, chunks) : null;
   for (const name of chunks) {
     const bytes = optimised ? optimised.get(name) : readFileSync(join(splitDir, name));
     const stem = name.replace(/\.wasm$/, '').replace(/^split_/, '').replace(/_\d+$/, '');
