@@ -274,12 +274,10 @@ pub fn OwnershipSection() -> impl IntoView {
                 // width), then what is beside and below it.
                 <div class="own-grid">
                     <Later><diagram::OwnershipDiagram own=own /></Later>
-                    <Later>
-                        <div class="own-side">
-                            <details::DetailsPanel own=own />
-                            <whatif::CapitalWhatIf own=own />
-                        </div>
-                    </Later>
+                    <div class="own-side">
+                        <Later><details::DetailsPanel own=own /></Later>
+                        <Later><whatif::CapitalWhatIf own=own /></Later>
+                    </div>
                 </div>
                 <Later><DownloadData /></Later>
             </div>
