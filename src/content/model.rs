@@ -605,3 +605,99 @@ finders! {
     event: events -> Event,
     term: terms -> Term,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{days_in_month, Date};
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_date_is_read_at_the_precision_the_report_gives() {
+        assert_eq!(
+            Date::parse("2023"),
+            Ok(Date {
+                year: 2023,
+                month: 0,
+                day: 0
+            })
+        );
+        assert_eq!(
+            Date::parse("2023-10"),
+            Ok(Date {
+                year: 2023,
+                month: 10,
+                day: 0
+            })
+        );
+        assert_eq!(
+            Date::parse("2024-03-05"),
+            Ok(Date {
+                year: 2024,
+                month: 3,
+                day: 5
+            })
+        );
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Ok(29));
+    }
+
+    #[test]
+    fn what_is_no_date_is_refused() {
+        for text in [
+            "",
+            "24",
+            "2024-3",
+            "2024-13",
+            "2024-00",
+            "2024-03-00",
+            "2023-02-29",
+            "2024-04-31",
+            "2024-03-05-01",
+            "２０２４",
+            "2024-1a",
+            "-2024",
+        ] {
+            assert!(Date::parse(text).is_err(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_its_text_in_json_and_in_the_compiled_story() {
+        let date = Date::parse("2024-03-05").unwrap();
+        assert_eq!(serde_json::to_string(&date).unwrap(), r#""2024-03-05""#);
+        assert_eq!(
+            serde_json::from_str::<Date>(r#""2024-03-05""#).unwrap(),
+            date
+        );
+        let bytes = postcard::to_allocvec(&date).unwrap();
+        assert_eq!(postcard::from_bytes::<Date>(&bytes).unwrap(), date);
+        // What is read back is checked as the content files are.
+        let impossible = postcard::to_allocvec("2023-02-29").unwrap();
+        assert!(postcard::from_bytes::<Date>(&impossible).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn every_date_reads_back_the_same_from_either_form(
+            year in 1000u16..=9999,
+            month in 0u8..=12,
+            day_seed in 0u8..=31,
+        ) {
+            let day = if month == 0 { 0 } else { day_seed % (days_in_month(year, month) + 1) };
+            let date = Date { year, month, day };
+            prop_assert_eq!(Date::parse(&date.iso()), Ok(date));
+            let json = serde_json::to_string(&date).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), date);
+            let bytes = postcard::to_allocvec(&date).unwrap();
+            prop_assert_eq!(postcard::from_bytes::<Date>(&bytes).unwrap(), date);
+        }
+
+        #[test]
+        fn any_text_parses_to_a_real_date_or_is_refused(text in "\\PC{0,12}|[0-9]{4}(-[0-9]{2}){0,2}") {
+            if let Ok(date) = Date::parse(&text) {
+                prop_assert!(date.month <= 12);
+                prop_assert!(date.day == 0 || date.day <= days_in_month(date.year, date.month));
+                prop_assert_eq!(date.iso(), text);
+            }
+        }
+    }
+}
