@@ -134,18 +134,10 @@ pub fn BreachDiagram(diagram: DiagramState, #[prop(optional)] in_pieces: bool) -
                 </defs>
                 {move || shape.with(|shape| shape.as_ref().map(bands))}
                 <g class="links">
-                    <Later now=pieces.now()>
-                        {move || shape.with(|shape| shape.as_ref().map(|shape| {
-                            shape.links.iter().map(|line| link_view(line, diagram)).collect_view()
-                        }))}
-                    </Later>
+                    <Later now=pieces.now()>{each_of(shape, |shape| &shape.links, link_view, diagram)}</Later>
                 </g>
                 <g class="nodes">
-                    <Later now=pieces.now()>
-                        {move || shape.with(|shape| shape.as_ref().map(|shape| {
-                            shape.nodes.iter().map(|node| node_view(node, diagram)).collect_view()
-                        }))}
-                    </Later>
+                    <Later now=pieces.now()>{each_of(shape, |shape| &shape.nodes, node_view, diagram)}</Later>
                 </g>
                 {move || shape.get().map(|shape| intruder_view(shape, diagram))}
             </svg>
@@ -153,6 +145,27 @@ pub fn BreachDiagram(diagram: DiagramState, #[prop(optional)] in_pieces: bool) -
     };
     pieces.show_when_built();
     drawing
+}
+
+/// A piece of the drawing: each of the items `items` picks from the shape, drawn by `draw`
+/// (nothing until the shape is known).
+fn each_of<T: 'static>(
+    shape: Memo<Option<BreachLayout>>,
+    items: fn(&BreachLayout) -> &[T],
+    draw: fn(&T, DiagramState) -> AnyView,
+    diagram: DiagramState,
+) -> impl Fn() -> Option<AnyView> + Clone + Send + Sync + 'static {
+    move || {
+        shape.with(|shape| {
+            shape.as_ref().map(|shape| {
+                items(shape)
+                    .iter()
+                    .map(|item| draw(item, diagram))
+                    .collect_view()
+                    .into_any()
+            })
+        })
+    }
 }
 
 fn bands(shape: &BreachLayout) -> impl IntoView {
@@ -183,7 +196,7 @@ fn bands(shape: &BreachLayout) -> impl IntoView {
         .collect_view()
 }
 
-fn link_view(line: &LinkLine, diagram: DiagramState) -> impl IntoView {
+fn link_view(line: &LinkLine, diagram: DiagramState) -> AnyView {
     let app = use_app();
     let story = story();
     let Some(link) = story.breach_link(&line.id) else {
@@ -279,7 +292,7 @@ fn link_view(line: &LinkLine, diagram: DiagramState) -> impl IntoView {
     .into_any()
 }
 
-fn node_view(node: &NodeBox, diagram: DiagramState) -> impl IntoView {
+fn node_view(node: &NodeBox, diagram: DiagramState) -> AnyView {
     let app = use_app();
     let story = story();
     let Some(record) = story.breach_node(&node.id) else {
