@@ -10,7 +10,8 @@
 //   node bench/profile.mjs step --css '.whatif { content-visibility: auto }'   # try a rule
 //
 // --css adds a stylesheet before timing (the page's CSP is bypassed for it), to try a
-// rendering change without a build. Script time is split further by a profiler only with
+// rendering change without a build. --scroll-to SELECTOR scrolls that element into view
+// first (on the story page, what is on screen is drawn; the rest is skipped). Script time is split further by a profiler only with
 // function names in the wasm: see README, Bench.
 
 import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
@@ -31,6 +32,7 @@ const { values: args, positionals } = parseArgs({
     dist: { type: 'string', default: join(ROOT, 'dist') },
     story: { type: 'boolean', default: false },
     css: { type: 'string' },
+    'scroll-to': { type: 'string' },
   },
 });
 const name = positionals.join(' ');
@@ -75,6 +77,7 @@ try {
   await page.evaluate(() => dispatchEvent(new Event('scroll')));
   await page.waitForFunction(() => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'));
   if (args.css) await page.addStyleTag({ content: args.css });
+  if (args['scroll-to']) await page.locator(args['scroll-to']).first().evaluate((el) => el.scrollIntoView());
   await page.evaluate(installBench);
   if (!(await page.evaluate((s) => window.__bench.present(s), spec))) throw new Error(`no control for "${name}" on ${path}`);
   const cdp = await context.newCDPSession(page);
