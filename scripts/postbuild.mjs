@@ -11,7 +11,7 @@
 //     each view in each language, painted before the wasm arrives; the loader fetches the
 //     wasm only after the shell's largest paint (the app then just swaps the shell out).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { SHELL_SCRIPT, captureShell } from './prerender.mjs';
@@ -36,27 +36,55 @@ const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').
  * renderer crashed under load in three test runs while it was in use (not proven the
  * cause). The command starts Binaryen anew for each file (about 2.5 s), hence the pool.
  * EXPLAINER_WASM_NAMES=1 keeps the function names, for a profiler.
+ *
+ * A chunk's result is kept in `cacheDir` by the hash of its bytes, the arguments and
+ * wasm-opt's version: wasm-opt is deterministic, and most chunks come out of the splitter
+ * unchanged from one build to the next (a rebuild with no change took two minutes here,
+ * nearly all of it wasm-opt). Entries unused for a fortnight are removed.
  */
-async function optimiseChunks(dir, names) {
-  const { execFile } = await import('node:child_process');
+async function optimiseChunks(dir, names, cacheDir) {
+  const { execFile, execFileSync } = await import('node:child_process');
   const { availableParallelism } = await import('node:os');
   const keepNames = process.env.EXPLAINER_WASM_NAMES === '1' ? ['-g'] : [];
+  const args = ['-Oz', ...keepNames];
+  const version = execFileSync('wasm-opt', ['--version'], { encoding: 'utf8' }).trim();
+  mkdirSync(cacheDir, { recursive: true });
   const out = new Map();
+  let reused = 0;
   const queue = [...names];
   const worker = async () => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
       const from = join(dir, name);
+      const key = createHash('sha256').update(version).update('\0').update(args.join(' ')).update('\0').update(readFileSync(from)).digest('hex');
+      const cached = join(cacheDir, `${key}.wasm`);
+      if (existsSync(cached)) {
+        const now = new Date();
+        utimesSync(cached, now, now);
+        out.set(name, readFileSync(cached));
+        reused += 1;
+        continue;
+      }
       const optimised = `${from}.opt`;
       await new Promise((ok, fail) =>
         // Its stderr only on failure: it warns about a name subsection it does not know, for every chunk.
-        execFile('wasm-opt', [`--output=${optimised}`, '-Oz', ...keepNames, from], (error, _stdout, stderr) =>
+        execFile('wasm-opt', [`--output=${optimised}`, ...args, from], (error, _stdout, stderr) =>
           error ? fail(new Error(`wasm-opt ${name}: ${stderr || error.message}`)) : ok(),
         ),
       );
-      out.set(name, readFileSync(optimised));
+      const bytes = readFileSync(optimised);
+      // Written whole under a temporary name first: two builds at once never read half a file.
+      writeFileSync(`${cached}.${process.pid}`, bytes);
+      renameSync(`${cached}.${process.pid}`, cached);
+      out.set(name, bytes);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+  const fortnight = 14 * 24 * 3600 * 1000;
+  for (const entry of readdirSync(cacheDir)) {
+    const path = join(cacheDir, entry);
+    if (Date.now() - statSync(path).mtimeMs > fortnight) rmSync(path, { force: true });
+  }
+  console.log(`postbuild: wasm-opt on ${names.length - reused} chunks, ${reused} from ${cacheDir}`);
   return out;
 }
 const stagedJs = readdirSync(staging).filter((name) => name.endsWith('.js'));
@@ -117,7 +145,8 @@ if (splitMains.length === 1) {
   // EXPLAINER_UNOPTIMISED_CHUNKS=1: a test build that needs them only to work (the panic
   // test's); optimising them is most of this hook's time.
   const optimise = release && process.env.EXPLAINER_UNOPTIMISED_CHUNKS !== '1';
-  const optimised = optimise ? await optimiseChunks(splitDir, chunks) : null;
+  const cacheDir = resolve(process.env.TRUNK_SOURCE_DIR || '.', process.env.CARGO_TARGET_DIR || 'target', 'wasm-opt-cache');
+  const optimised = optimise ? await optimiseChunks(splitDir, chunks, cacheDir) : null;
   for (const name of chunks) {
     const bytes = optimised ? optimised.get(name) : readFileSync(join(splitDir, name));
     const stem = name.replace(/\.wasm$/, '').replace(/^split_/, '').replace(/_\d+$/, '');
