@@ -797,6 +797,19 @@ async function main() {
       process.exit(1);
     }
   }
+  // A shipped wasm that still holds the linker's relocations (a `linking` section) was built
+  // for the splitter but never split, and wasm-opt cannot shrink it: the floor would be 8×
+  // its size, and every ratio to it wrong.
+  for (const [label, dir] of [
+    ['explainer', args.dist],
+    ['floor', args['floor-dist']],
+  ]) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.wasm'))) {
+      if (readFileSync(join(dir, name)).includes('\x07linking')) {
+        problems.push(`${label}: ${name} still has its linker relocations (built with --emit-relocs, not split): not what a release ships`);
+      }
+    }
+  }
   // Measure a snapshot, so a rebuild of dist/ while the bench runs cannot mix two builds.
   const snap = join(WORK, 'dist');
   const floorSnap = join(WORK, 'floor-dist');

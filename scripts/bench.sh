@@ -64,7 +64,12 @@ if ((build)); then
   fi
   say "trunk build --release (bench/floor/dist/, the floor)"
   # Its own target folder: shares the registry, not the main build's fingerprints.
-  if ! (cd bench/floor && export CARGO_TARGET_DIR="$root/target/bench-floor" && quietly build-floor trunk build --release); then
+  # Cargo would also give it the main crate's rustflags (.cargo/config.toml, a parent
+  # folder): the same `erase_components`, but not `--emit-relocs`, which is there for the
+  # splitter only; left in a wasm nobody splits, it stops wasm-opt (a 672 KB floor, not 86).
+  # CARGO_ENCODED_RUSTFLAGS replaces the config's flags (fields split by 0x1f).
+  if ! (cd bench/floor && export CARGO_TARGET_DIR="$root/target/bench-floor" CARGO_ENCODED_RUSTFLAGS=$'--cfg\x1ferase_components' &&
+    quietly build-floor trunk build --release); then
     echo "bench: the floor's build failed; nothing measured" >&2
     exit 1
   fi
