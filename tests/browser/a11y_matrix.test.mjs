@@ -17,6 +17,21 @@ const session = useSession();
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const LANES = Number(process.env.A11Y_LANES || 3);
+const DEADLINE_S = 480;
+const CASE_LIMIT_S = 60;
+
+/** `work()`, or an error once it has taken `seconds`. */
+async function within(seconds, work) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`took over ${seconds} s`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** What a URL is checked for; `act(page)` puts the page into the state to check. */
 function matrix() {
@@ -97,24 +112,42 @@ test('axe-core finds no violation on any view, language, theme, mode or interact
   const axe = await AXE_SOURCE;
   const found = {};
   let next = 0;
-  async function lane() {
-    const opened = await session.openPage(`/?${cases[0].query}`, {
+  // Stop short of the test's timeout, so that a slow run says how far it got.
+  const deadline = Date.now() + DEADLINE_S * 1000;
+  const open = () =>
+    session.openPage(`/?${cases[0].query}`, {
       bypassCSP: true, // axe-core is injected as a script, which the app's CSP rightly refuses
       initScripts: [{ content: axe }],
     });
+  async function lane() {
+    let opened = await open();
     try {
       while (next < cases.length) {
+        if (Date.now() > deadline) {
+          found['(out of time)'] = [`${cases.length - next} cases not checked: the first ${next} took over ${DEADLINE_S} s`];
+          break;
+        }
         const item = cases[next++];
         const { page } = opened;
         try {
-          await page.goto(new URL(`/?${item.query}`, session.server.url).href, { waitUntil: 'domcontentloaded' });
-          await waitForApp(page);
-          await bringInEverySection(page);
-          if (item.act) await item.act(page);
-          const list = await violations(page);
+          // Within a minute: page.evaluate has no timeout of its own, and a script waiting
+          // for frames of a page that no longer draws would wait for ever.
+          const list = await within(CASE_LIMIT_S, async () => {
+            await page.goto(new URL(`/?${item.query}`, session.server.url).href, { waitUntil: 'domcontentloaded' });
+            await waitForApp(page);
+            await bringInEverySection(page);
+            if (item.act) await item.act(page);
+            return violations(page);
+          });
           if (list.length > 0) found[item.name] = list;
         } catch (error) {
-          found[item.name] = [`could not check: ${String(error.message).split('\n')[0]}`];
+          const crashed = opened.pageErrors.length > 0 || page.isClosed() ? ' (the page had crashed or erred)' : '';
+          found[item.name] = [`could not check${crashed}: ${String(error.message).split('\n')[0]}`];
+          // A fresh page for the rest of the lane: one that crashed under load would
+          // otherwise make every later case wait out its timeouts (it once took the whole
+          // file past its ten minutes, with nothing said about why).
+          await opened.close().catch(() => {});
+          opened = await open();
         }
       }
     } finally {
