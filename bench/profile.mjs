@@ -11,8 +11,8 @@
 //
 // --css adds a stylesheet before timing (the page's CSP is bypassed for it), to try a
 // rendering change without a build. --scroll-to SELECTOR scrolls that element into view
-// first (on the story page, what is on screen is drawn; the rest is skipped). Script time is split further by a profiler only with
-// function names in the wasm: see README, Bench.
+// first (on the story page, what is on screen is drawn; the rest is skipped). Script time
+// is split further by a profiler only with function names in the wasm: see README, Bench.
 
 import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
 import { dirname, join, resolve } from 'node:path';

@@ -38,9 +38,10 @@ const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').
  * EXPLAINER_WASM_NAMES=1 keeps the function names, for a profiler.
  *
  * A chunk's result is kept in `cacheDir` by the hash of its bytes, the arguments and
- * wasm-opt's version: wasm-opt is deterministic, and most chunks come out of the splitter
- * unchanged from one build to the next (a rebuild with no change took two minutes here,
- * nearly all of it wasm-opt). Entries unused for a fortnight are removed.
+ * wasm-opt's version: wasm-opt is deterministic, and a rebuild of unchanged code gives the
+ * splitter's same chunks (such a rebuild took two minutes here, nearly all of it wasm-opt;
+ * a real edit moves most chunks, so it helps the test and bench runs after a build, not
+ * the edit loop). Entries unused for a fortnight are removed.
  */
 async function optimiseChunks(dir, names, cacheDir) {
   const { execFile, execFileSync } = await import('node:child_process');
@@ -55,7 +56,7 @@ async function optimiseChunks(dir, names, cacheDir) {
   const worker = async () => {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
       const from = join(dir, name);
-      const key = createHash('sha256').update(version).update('\0').update(args.join(' ')).update('\0').update(readFileSync(from)).digest('hex');
+      const key = contentHash(Buffer.concat([Buffer.from(`${version}\0${args.join(' ')}\0`), readFileSync(from)]));
       const cached = join(cacheDir, `${key}.wasm`);
       if (existsSync(cached)) {
         const now = new Date();
