@@ -215,6 +215,16 @@ export function installBench() {
       const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       return `${el.tagName.toLowerCase()}${id}${cls}`;
     },
+    /**
+     * Scrolls the control to the middle of the screen, as a reader does before using it:
+     * off screen, its part of the page may be skipped (content-visibility), and the
+     * browser would do work for a click no reader can make.
+     */
+    reveal: (spec) => {
+      const el = findAll(spec.targets)[0];
+      el?.scrollIntoView({ block: 'center' });
+      return Boolean(el);
+    },
     run,
     async timed(spec, i) {
       const ok = run(spec, i);

@@ -10,8 +10,9 @@
 //   node bench/profile.mjs step --css '.whatif { content-visibility: auto }'   # try a rule
 //
 // --css adds a stylesheet before timing (the page's CSP is bypassed for it), to try a
-// rendering change without a build. --scroll-to SELECTOR scrolls that element into view
-// first (on the story page, what is on screen is drawn; the rest is skipped). Script time
+// rendering change without a build. The control is scrolled to the middle of the screen
+// first, as in the bench; --scroll-to SELECTOR scrolls that element into view instead (what
+// is near the screen is drawn; the rest is skipped). Script time
 // is split further by a profiler only with function names in the wasm: see README, Bench.
 
 import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
@@ -77,9 +78,12 @@ try {
   await page.evaluate(() => dispatchEvent(new Event('scroll')));
   await page.waitForFunction(() => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'));
   if (args.css) await page.addStyleTag({ content: args.css });
-  if (args['scroll-to']) await page.locator(args['scroll-to']).first().evaluate((el) => el.scrollIntoView());
   await page.evaluate(installBench);
   if (!(await page.evaluate((s) => window.__bench.present(s), spec))) throw new Error(`no control for "${name}" on ${path}`);
+  // As the bench: the control in the middle of the screen, unless told otherwise.
+  if (args['scroll-to']) await page.locator(args['scroll-to']).first().evaluate((el) => el.scrollIntoView());
+  else await page.evaluate((s) => window.__bench.reveal(s), spec);
+  await page.waitForTimeout(500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Math.max(1, Number(args.throttle)) });
   for (let i = 0; i < WARMUP; i += 1) await page.evaluate(({ s, n }) => window.__bench.timed(s, n), { s: spec, n: i });

@@ -402,6 +402,7 @@ async function timeInteractions(browser, dir, specs, pathOf = () => '/') {
           continue;
         }
         row.control = await page.evaluate((s) => window.__bench.describe(s), spec);
+        await page.evaluate((s) => window.__bench.reveal(s), spec);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
         let navigated = false;
         for (let i = 0; i < WARMUP && !navigated; i += 1) {
@@ -699,7 +700,8 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
       'p50/p95/max are wall-clock task time (what the budget uses); "CPU" is the same tasks\' thread CPU time, which leaves out ' +
       'time the thread was descheduled for other processes (on a busy machine the two differ; throttling counts in both). ' +
       '"noop" is the harness alone (an empty interaction); every other row includes it. Events are dispatched in the page ' +
-      '(`click()`, or `value` + an `input` event for the slider). ' +
+      '(`click()`, or `value` + an `input` event for the slider), with the control scrolled to the middle of the screen first, ' +
+      'as a reader would have it (off screen, its part of the page may be skipped). ' +
       'The floor row is the counter\'s click, for scale.',
     '',
   );
