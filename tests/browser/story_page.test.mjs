@@ -169,6 +169,57 @@ function skippingBlocks() {
     .map((el) => el.id || el.className);
 }
 
+/**
+ * Opens the citation nearest the foot of section `id`, whose popover hangs below the
+ * section's (or its block's) edge on a phone, where paint containment would cut it off,
+ * and checks it is drawn whole, on top, on screen and reachable; closes it again.
+ * Returns whether it hangs below the section and how many skipping boxes hold it once closed.
+ */
+async function checkLastCitation(page, id) {
+  const cite = page.locator(`#${id} button.cite`).last();
+  if ((await cite.count()) === 0) return null;
+  await cite.scrollIntoViewIfNeeded();
+  await cite.click();
+  const popId = await cite.getAttribute('aria-controls');
+  const pop = page.locator(`[id="${popId}"]`);
+  await pop.waitFor({ state: 'visible' });
+  await pop.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const probe = await pop.evaluate((el, sectionId) => {
+    const box = el.getBoundingClientRect();
+    const section = document.getElementById(sectionId);
+    const width = document.documentElement.clientWidth;
+    const y = box.bottom - 6;
+    const drawn = [box.left + 6, box.right - 6].every((x) => {
+      const hit = document.elementFromPoint(x, y);
+      return Boolean(hit && el.contains(hit));
+    });
+    // Overflow from a contained box would not lengthen the page: while its popover is
+    // open, every box around it is drawn whole, so the popover's foot can be scrolled to.
+    const skipping = [];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).contentVisibility !== 'visible') skipping.push(a.id || a.className);
+    }
+    // scrollHeight is rounded to a whole pixel.
+    const foot = box.bottom + scrollY;
+    const pageHeight = document.documentElement.scrollHeight;
+    const reachable = foot <= pageHeight + 1;
+    return { below: box.bottom - section.getBoundingClientRect().bottom, drawn, left: box.left, right: box.right, width, skipping, reachable, foot, pageHeight };
+  }, id);
+  assert.deepEqual(probe.skipping, [], `#${id}: every box around the open popover is drawn whole`);
+  assert.ok(probe.reachable, `#${id}: the page (${probe.pageHeight} px) reaches down to the popover's foot (${probe.foot} px)`);
+  assert.ok(probe.left >= 0 && probe.right <= probe.width, `#${id}: the popover (${probe.left}–${probe.right}) fits the ${probe.width} px screen`);
+  assert.ok(probe.drawn, `#${id}: both lower corners of the last citation's popover are drawn, over what follows`);
+  await page.keyboard.press('Escape');
+  await pop.waitFor({ state: 'hidden' });
+  // Closed, the boxes around it skip again when far from the screen.
+  const skipping = await cite.evaluate((el) => {
+    let count = 0;
+    for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).contentVisibility === 'auto') count += 1;
+    return count;
+  });
+  return { overhangs: probe.below > 0, skipping };
+}
+
 test('parts far from the screen skip rendering, yet a citation at a part\'s foot is drawn whole and reachable', async (t) => {
   const opened = await session.openPage('/', { viewport: { width: 412, height: 823 } });
   await withShotOnFailure(opened, t.name, async () => {
@@ -178,79 +229,38 @@ test('parts far from the screen skip rendering, yet a citation at a part\'s foot
     );
     assert.ok(modes.length >= 7, 'the story has its sections');
     for (const [id, mode] of modes) assert.equal(mode, 'auto', `#${id} renders only near the screen`);
-    // Inside the sections, the long blocks below the interactive parts skip too.
-    const blocks = await page.evaluate(skippingBlocks);
-    assert.ok(blocks.length >= modes.length + 20, `long blocks inside the sections skip as well (${blocks.length} in all)`);
+    // Sections only: a skipping block inside a skipping section crashed Chromium 156's
+    // renderer (stress.test.mjs), so on the story page the blocks inside are drawn with it.
+    assert.equal((await page.evaluate(skippingBlocks)).length, modes.length, 'on the story page only the sections skip');
 
-    // In each section, open the citation nearest its foot; its popover hangs below the
-    // section's (and its block's) edge on a phone, where paint containment would cut it off.
     let overhanging = 0;
-    let inBlocks = 0;
     for (const [id] of modes) {
-      const cite = page.locator(`#${id} button.cite`).last();
-      if ((await cite.count()) === 0) continue;
-      await cite.scrollIntoViewIfNeeded();
-      await cite.click();
-      const popId = await cite.getAttribute('aria-controls');
-      const pop = page.locator(`[id="${popId}"]`);
-      await pop.waitFor({ state: 'visible' });
-      await pop.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-      const probe = await pop.evaluate((el, sectionId) => {
-        const box = el.getBoundingClientRect();
-        const section = document.getElementById(sectionId);
-        const width = document.documentElement.clientWidth;
-        const y = box.bottom - 6;
-        const drawn = [box.left + 6, box.right - 6].every((x) => {
-          const hit = document.elementFromPoint(x, y);
-          return Boolean(hit && el.contains(hit));
-        });
-        // Overflow from a contained box would not lengthen the page: while its popover is
-        // open, the section and the block around it are drawn whole, so the popover's foot
-        // can be scrolled to.
-        const skipping = [];
-        for (let a = el.parentElement; a && a !== section.parentElement; a = a.parentElement) {
-          if (getComputedStyle(a).contentVisibility !== 'visible') skipping.push(a.id || a.className);
-        }
-        // scrollHeight is rounded to a whole pixel.
-        const foot = box.bottom + scrollY;
-        const pageHeight = document.documentElement.scrollHeight;
-        const reachable = foot <= pageHeight + 1;
-        return { below: box.bottom - section.getBoundingClientRect().bottom, drawn, left: box.left, right: box.right, width, skipping, reachable, foot, pageHeight };
-      }, id);
-      assert.deepEqual(probe.skipping, [], `#${id}: the section and the block around the open popover are drawn whole`);
-      assert.ok(probe.reachable, `#${id}: the page (${probe.pageHeight} px) reaches down to the popover's foot (${probe.foot} px)`);
-      if (probe.below > 0) overhanging += 1;
-      assert.ok(probe.left >= 0 && probe.right <= probe.width, `#${id}: the popover (${probe.left}–${probe.right}) fits the ${probe.width} px screen`);
-      assert.ok(probe.drawn, `#${id}: both lower corners of the last citation's popover are drawn, over what follows`);
-      await page.keyboard.press('Escape');
-      // Closed, the section skips again, and so does the block the citation sits in, if any.
-      const after = await cite.evaluate((el, sectionId) => {
-        const section = document.getElementById(sectionId);
-        let block = 0;
-        for (let a = el.parentElement; a && a !== section; a = a.parentElement) {
-          if (getComputedStyle(a).contentVisibility === 'auto') block += 1;
-        }
-        return { section: getComputedStyle(section).contentVisibility, block };
-      }, id);
-      assert.equal(after.section, 'auto', `#${id} skips again once its popover is closed`);
-      inBlocks += after.block;
+      const result = await checkLastCitation(page, id);
+      if (!result) continue;
+      if (result.overhangs) overhanging += 1;
+      assert.equal(result.skipping, 1, `#${id} skips again once its popover is closed`);
     }
     assert.ok(overhanging > 0, 'at least one popover hangs below its section (else this test proves nothing)');
-    assert.ok(inBlocks >= 2, 'some of the citations sit in a skipping block (else the blocks are not tested)');
-
-    // A single view is drawn whole but for its long blocks; an embed (whose height must be
-    // its content's) is drawn whole.
-    const single = await session.openPage('/?view=breach');
-    const view = await single.page.evaluate(() => ({
-      section: getComputedStyle(document.querySelector('.story-section')).contentVisibility,
-      blocks: [...document.querySelectorAll('.story-section *')].filter((el) => getComputedStyle(el).contentVisibility === 'auto').length,
-    }));
-    assert.equal(view.section, 'visible');
-    assert.ok(view.blocks >= 2, `a single view's long blocks skip (${view.blocks})`);
-    await single.close();
-    const embed = await session.openPage('/?view=guidance&embed=1');
-    assert.deepEqual(await embed.page.evaluate(skippingBlocks), [], 'an embed is drawn whole');
-    await embed.close();
   });
   await opened.close();
+
+  // A single view is drawn whole but for its long blocks below the interactive part, and
+  // a citation in such a block behaves as one in a section of the story page.
+  let inBlocks = 0;
+  for (const view of ['breach', 'sources', 'timeline']) {
+    const single = await session.openPage(`/?view=${view}`, { viewport: { width: 412, height: 823 } });
+    await withShotOnFailure(single, `${t.name} (${view})`, async () => {
+      const { page } = single;
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.story-section')).contentVisibility), 'visible');
+      const blocks = await page.evaluate(skippingBlocks);
+      assert.ok(blocks.length >= 2, `view=${view}: its long blocks skip (${blocks.length})`);
+      const result = await checkLastCitation(page, view);
+      inBlocks += result?.skipping ?? 0;
+    });
+    await single.close();
+  }
+  assert.ok(inBlocks >= 2, 'some of the citations sit in a skipping block (else the blocks are not tested)');
+  const embed = await session.openPage('/?view=sources&embed=1');
+  assert.deepEqual(await embed.page.evaluate(skippingBlocks), [], 'an embed is drawn whole');
+  await embed.close();
 });
