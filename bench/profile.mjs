@@ -12,8 +12,8 @@
 // --css adds a stylesheet before timing (the page's CSP is bypassed for it), to try a
 // rendering change without a build. The control is scrolled to the middle of the screen
 // first, as in the bench; --scroll-to SELECTOR scrolls that element into view instead (what
-// is near the screen is drawn; the rest is skipped). Script time
-// is split further by a profiler only with function names in the wasm: see README, Bench.
+// is near the screen is drawn; the rest is skipped). Script time is split further by a
+// profiler only with function names in the wasm: see README, Bench.
 
 import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
 import { dirname, join, resolve } from 'node:path';
