@@ -276,43 +276,66 @@ fn Stepper(step: Memo<u16>, total: u16) -> impl IntoView {
     }
 }
 
-/// The current step in plain words, with its citations, date and ATT&CK mapping.
+/// Every step in plain words, with its citations, date and ATT&CK mapping, stacked in one
+/// place with only the current one shown: a step then changes which panel is visible, not
+/// the page's layout (the place is as tall as the longest step, so what is below never
+/// jumps), and nothing is rebuilt.
 #[component]
 fn StepPanel(step: Memo<u16>, reach: Memo<reach::Reach>) -> impl IntoView {
+    let story = story();
+    let total = story.breach_steps.len();
+    let panels = story
+        .breach_steps
+        .iter()
+        .zip(1u16..)
+        .map(|(record, number)| {
+            let current = Memo::new(move |_| step.get() == number);
+            view! { <OneStep record=record number=number total=total current=current reach=reach /> }
+        })
+        .collect_view();
+    view! { <div class="step-panels">{panels}</div> }
+}
+
+#[component]
+fn OneStep(
+    record: &'static BreachStep,
+    number: u16,
+    total: usize,
+    current: Memo<bool>,
+    reach: Memo<reach::Reach>,
+) -> impl IntoView {
     let app = use_app();
     let story = story();
-    move || {
-        let number = step.get();
-        let record: &'static BreachStep = story.breach_steps.get(usize::from(number) - 1)?;
-        let total = story.breach_steps.len();
-        let stopped = reach.with(|r| {
+    // Where the path stops short of this step, when the controls what-if cuts it.
+    let stopped = Memo::new(move |_| {
+        reach.with(|r| {
             let target = record.nodes.last()?;
             if r.reaches(target) {
                 return None;
             }
             let furthest = r.furthest.as_deref()?;
             story.breach_node(furthest)
-        });
-        Some(view! {
-            <article class="step-panel" data-step=record.id.as_str()>
-                <p class="step-kicker">
-                    {move || crate::tr!(app.lang.get(), breach.step_of, n = number, total = total)}
-                    {record.date.map(|date| view! {
-                        " · "
-                        <time class="step-date" datetime=date.iso()>{move || format_date(date, app.lang.get())}</time>
-                    })}
-                </p>
-                <h3>{move || record.title.get(app.lang.get())}</h3>
-                <p>{move || record.body.get(app.lang.get())} <ClaimCites claims=&record.claims /></p>
-                {stopped.map(|node| view! {
-                    <p class="stopped-note">
-                        <span class="analysis-badge">{crate::tx!(analysis)}</span>
-                        {move || crate::tr!(app.lang.get(), breach.stopped, node = node.label.get(app.lang.get()))}
-                    </p>
-                })}
-                <TechniqueNote step=record />
-            </article>
         })
+    });
+    view! {
+        <article class="step-panel" class:current=current data-step=record.id.as_str()>
+            <p class="step-kicker">
+                {move || crate::tr!(app.lang.get(), breach.step_of, n = number, total = total)}
+                {record.date.map(|date| view! {
+                    " · "
+                    <time class="step-date" datetime=date.iso()>{move || format_date(date, app.lang.get())}</time>
+                })}
+            </p>
+            <h3>{move || record.title.get(app.lang.get())}</h3>
+            <p>{move || record.body.get(app.lang.get())} <ClaimCites claims=&record.claims /></p>
+            {move || stopped.get().map(|node| view! {
+                <p class="stopped-note">
+                    <span class="analysis-badge">{crate::tx!(analysis)}</span>
+                    {move || crate::tr!(app.lang.get(), breach.stopped, node = node.label.get(app.lang.get()))}
+                </p>
+            })}
+            <TechniqueNote step=record />
+        </article>
     }
 }
 

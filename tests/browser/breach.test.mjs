@@ -57,6 +57,36 @@ test('every step is shown with its citations, and its date where the reports giv
   });
 });
 
+test('one step panel is shown at a time, in a place whose height never changes, on a phone', async (t) => {
+  await withExplorer(
+    t,
+    '/?view=breach',
+    async (explorer, { page }) => {
+      const below = page.locator(`${BREACH.root} fieldset.whatif`);
+      await below.waitFor();
+      const place = () =>
+        page.evaluate((sel) => {
+          const panels = [...document.querySelectorAll(sel)];
+          const shown = panels.filter((p) => p.checkVisibility({ visibilityProperty: true }));
+          const box = panels[0].parentElement.getBoundingClientRect();
+          return { count: panels.length, shown: shown.map((p) => p.dataset.step), height: box.height };
+        }, `${BREACH.root} article.step-panel`);
+      const first = await place();
+      assert.equal(first.count, steps.length, 'every step has its panel');
+      const belowTop = () => below.evaluate((el) => el.getBoundingClientRect().top + scrollY);
+      const top = await belowTop();
+      for (const [i, step] of steps.entries()) {
+        const now = await place();
+        assert.deepEqual(now.shown, [step.id], `step ${i + 1}: only its panel is visible`);
+        assert.equal(now.height, first.height, `step ${i + 1}: the panels' place keeps its height`);
+        assert.equal(await belowTop(), top, `step ${i + 1}: what is below does not move`);
+        if (i < steps.length - 1) await page.locator(BREACH.next).click();
+      }
+    },
+    { viewport: { width: 320, height: 700 } },
+  );
+});
+
 test('the stepper works by mouse and the step is in the URL', async (t) => {
   await withExplorer(t, '/?view=breach', async (explorer, opened) => {
     const { page } = opened;

@@ -413,7 +413,7 @@ export const BREACH = {
   next: `${BREACH_ROOT} button.step-next`,
   dot: (n) => `${BREACH_ROOT} .step-dots li:nth-child(${n}) button.step-dot`,
   status: `${BREACH_ROOT} .step-status`,
-  panel: `${BREACH_ROOT} article.step-panel`,
+  panel: `${BREACH_ROOT} article.step-panel.current`,
   verdict: `${BREACH_ROOT} .verdict .verdict-text`,
   control: (id) => `${BREACH_ROOT} input#control-${id}`,
   linkDetails: `${BREACH_ROOT} section.link-details`,
