@@ -40,7 +40,7 @@ for (const view of ['', ...VIEWS]) {
     const opened = await session.openPage(query);
     await withShotOnFailure(opened, t.name, async () => {
       // Open every citation, so every lazily rendered part is on screen.
-      const markers = opened.page.locator('button.cite');
+      const markers = opened.page.locator('button.cite:visible');
       const count = Math.min(await markers.count(), 12);
       for (let i = 0; i < count; i++) {
         await markers.nth(i).click();
