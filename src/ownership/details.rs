@@ -34,8 +34,20 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
             },
         )
     };
+    let top = NodeRef::<leptos::html::Span>::new();
+    Effect::new(move |_| {
+        if let Some(top) = top.get() {
+            let on_screen = own.details_top_on_screen;
+            // In the upper four fifths of the screen: the reader sees the title change.
+            crate::app::browser::observe_on_screen(&top, "0px 0px -20% 0px", move |seen| {
+                on_screen.set_value(seen)
+            });
+        }
+    });
     view! {
         <aside id="own-details" class="own-details" aria-labelledby="own-details-title">
+            // Where the panel starts: on the screen, a new selection needs no scroll.
+            <span class="own-details-top" aria-hidden="true" node_ref=top></span>
             <p class="visually-hidden" role="status">{status}</p>
             {move || match own.selected.get() {
                 None => view! {

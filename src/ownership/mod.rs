@@ -60,6 +60,8 @@ pub struct OwnershipState {
     pub highlighted: Memo<Vec<String>>,
     /// Whether the diagram is in its narrow, stacked arrangement.
     pub stacked: RwSignal<bool>,
+    /// Whether the top of the details panel is on the screen (kept by the panel).
+    pub details_top_on_screen: StoredValue<bool>,
     /// On a presenter slide: how much of the diagram is built up so far.
     pub stage: Option<OwnershipStage>,
 }
@@ -88,6 +90,7 @@ impl OwnershipState {
             split,
             highlighted,
             stacked: RwSignal::new(false),
+            details_top_on_screen: StoredValue::new(false),
             stage: None,
         }
     }
@@ -139,10 +142,12 @@ impl OwnershipState {
         }
     }
 
-    /// A tap or click: on a phone the details are far below, so bring them into view.
+    /// A tap or click: on a phone the details are below the diagram, so bring them into
+    /// view, unless their top is on the screen already: then the reader sees them change,
+    /// the page stays put, and the frame is spared a scroll and the layout it forces.
     pub fn select_by_pointer(&self, id: &str) {
         self.select(id);
-        if self.stacked.get_untracked() {
+        if self.stacked.get_untracked() && !self.details_top_on_screen.get_value() {
             request_animation_frame(|| {
                 if let Some(panel) = web_sys::window()
                     .and_then(|w| w.document())

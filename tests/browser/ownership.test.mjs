@@ -271,3 +271,45 @@ test('the text version stays below the diagram as the accessible alternative', a
   });
   await opened.close();
 });
+
+test('on a phone a tap brings the details into view, and leaves the page still when their top is on screen', async (t) => {
+  const opened = await session.openPage('/?view=ownership', { viewport: { width: 360, height: 740 } });
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    const title = page.locator(OWNERSHIP.detailsTitle);
+    const detailsTop = () => page.locator(OWNERSHIP.details).evaluate((el) => el.getBoundingClientRect().top);
+    const settle = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50)))));
+    // Off screen: the tap scrolls the details' top onto the screen.
+    await page.evaluate(() => scrollTo(0, 0));
+    await settle();
+    assert.ok((await detailsTop()) > (await page.evaluate(() => innerHeight)), 'the details start below the screen');
+    await view.node('softbank').click();
+    await title.filter({ hasText: 'SoftBank' }).waitFor();
+    await settle();
+    const top = await detailsTop();
+    assert.ok(top >= -1 && top < (await page.evaluate(() => innerHeight)), `the details' top is on screen (${top})`);
+
+    // On screen, in the upper part, with a box above it: the tap changes the details in place.
+    await page.evaluate((sel) => {
+      const panel = document.querySelector(sel).getBoundingClientRect().top + scrollY;
+      scrollTo(0, panel - innerHeight * 0.6);
+    }, OWNERSHIP.details);
+    await settle();
+    const target = await page.evaluate((sel) => {
+      const panelTop = document.querySelector(sel.details).getBoundingClientRect().top;
+      const boxes = [...document.querySelectorAll(`${sel.anyNode}[tabindex]`)]
+        .map((el) => ({ id: el.dataset.node, r: el.getBoundingClientRect() }))
+        .filter(({ id, r }) => id !== 'softbank' && r.top >= 0 && r.bottom < panelTop);
+      boxes.sort((a, b) => b.r.bottom - a.r.bottom);
+      return boxes[0]?.id;
+    }, { details: OWNERSHIP.details, anyNode: OWNERSHIP.anyNode });
+    assert.ok(target, 'a box is on screen above the details');
+    const before = await page.evaluate(() => scrollY);
+    await view.node(target).click();
+    await page.waitForFunction((sel) => !/SoftBank/.test(document.querySelector(sel)?.textContent ?? 'SoftBank'), OWNERSHIP.detailsTitle);
+    await settle();
+    assert.equal(await page.evaluate(() => scrollY), before, 'the page did not move');
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
