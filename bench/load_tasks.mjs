@@ -70,8 +70,10 @@ try {
       .filter((n) => !/^(ThreadControllerImpl::RunTask|v8\.callFunction)$/.test(n))
       .slice(0, 4)
       .join(', ');
+    const scripts = [...new Set(inside.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule').map((e) => String(e.args?.data?.url ?? '').split('/').pop() || 'inline'))];
+    const ran = scripts.length ? `${what} (${scripts.join(', ')})` : what;
     const compile = lazy.reduce((sum, e) => sum + (e.dur ?? 0), 0);
-    console.log(`| ${ms(task.ts - start.ts)} | ${ms(task.dur)} | ${what} | ${lazy.length} | ${ms(compile)} |`);
+    console.log(`| ${ms(task.ts - start.ts)} | ${ms(task.dur)} | ${ran} | ${lazy.length} | ${ms(compile)} |`);
   }
 } finally {
   await browser.close();
