@@ -160,14 +160,14 @@ impl AppState {
         self.parts.write(url);
     }
 
-    /// A link to another view that keeps language, theme and embed settings.
+    /// A link to another view that keeps language, theme and embed settings (tracked: a
+    /// link built before a language switch must not lead back to the old language).
     pub fn href_to(&self, view: View, fragment: &str) -> String {
-        let current = self.url.get_untracked();
         let target = UrlState {
             view,
-            lang: current.lang,
-            theme: current.theme,
-            embed: current.embed,
+            lang: self.parts.lang.get(),
+            theme: self.parts.theme.get(),
+            embed: self.parts.embed.get(),
             ..UrlState::default()
         };
         let query = target.to_query();

@@ -55,9 +55,12 @@ pub fn Page() -> impl IntoView {
                     <Later><Lazy part=Part::Sources in_story=true /></Later>
                     <Later><Lazy part=Part::Glossary in_story=true /></Later>
                 }.into_any(),
-                // Before the view's own pieces: the first of them measures the page.
+                // A piece of its own after the page's (each is the first run of much code,
+                // which V8 compiles as it first runs). The swap is in the same piece, after
+                // the view's first screen and before the view's own pieces: the first of
+                // them measures the page.
                 view => match Part::of_view(view) {
-                    Some(part) => view! { <ShellSwap /> <Lazy part=part /> }.into_any(),
+                    Some(part) => view! { <Later><Lazy part=part /><ShellSwapNow /></Later> }.into_any(),
                     None => view! { <ShellSwap /> }.into_any(),
                 },
             }}}
@@ -87,6 +90,12 @@ pub fn Page() -> impl IntoView {
 #[component]
 fn ShellSwap() -> impl IntoView {
     super::later::defer(super::browser::show_app_for_shell);
+}
+
+/// The same swap, in the current task: after what is built before it in this piece.
+#[component]
+fn ShellSwapNow() -> impl IntoView {
+    super::browser::show_app_for_shell();
 }
 
 /// Only on paper: the address of what was printed, and (for a single view) the reports

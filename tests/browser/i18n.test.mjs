@@ -121,6 +121,19 @@ test('switching language keeps every other part of the state', async (t) => {
   }
 });
 
+test('links to another view follow a language switch', async (t) => {
+  const opened = await session.openPage('/?view=timeline&lang=ja');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const link = page.locator('main#story section#timeline a.event-section').first();
+    assert.match(await link.getAttribute('href'), /lang=ja/);
+    await page.locator(`${I18N.option('ko')}:visible`).first().click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    const href = await link.getAttribute('href');
+    assert.match(href, /lang=ko/, `the link leads on in Korean (${href})`);
+  });
+  await opened.close();
+});
+
 // On the story page a switch re-renders the sections on screen at once and the others a
 // moment later, each in a task of its own (src/app/section_lang.rs).
 const STORY_SECTIONS = 'main#story > section.story-section';

@@ -53,7 +53,11 @@ async function randomAction(page, next, baseUrl) {
   const view = VIEWS[Math.floor(next() * VIEWS.length)];
   const lang = LANGS[Math.floor(next() * LANGS.length)];
   const query = next() < 0.5 ? `?lang=${lang}` : `?view=${view}&lang=${lang}`;
-  await page.goto(new URL(query, baseUrl).href, { waitUntil: 'load' });
+  // A link clicked just before may still be navigating: the reader's new address wins.
+  await page.goto(new URL(query, baseUrl).href, { waitUntil: 'load' }).catch((error) => {
+    if (!/interrupted by another navigation/.test(error.message)) throw error;
+    return page.goto(new URL(query, baseUrl).href, { waitUntil: 'load' });
+  });
   // Go on as soon as the app has mounted, as an impatient reader would: the next actions
   // land while the rest of the page is still arriving in pieces (`Later`).
   // The shell's <main> is in a block; the app's is <body>'s own, shown once built.
