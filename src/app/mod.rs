@@ -198,6 +198,29 @@ impl AppState {
         };
         format!("{query}{fragment}")
     }
+
+    /// The same state for something the reader cannot see while `shown` is false: its
+    /// language and whole URL stay as they were until it is shown again, so a hidden
+    /// part of the page re-renders nothing on a switch and catches up when shown.
+    pub fn held_while_hidden(self, shown: Memo<bool>) -> AppState {
+        AppState {
+            lang: held_while_hidden(shown, self.lang),
+            url: held_while_hidden(shown, self.url),
+            ..self
+        }
+    }
+}
+
+/// `value`, except that while `shown` is false it keeps the value it last had when shown
+/// (and its readers do not re-run).
+pub fn held_while_hidden<T>(shown: Memo<bool>, value: Memo<T>) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |held: Option<&T>| match held {
+        Some(held) if !shown.get() => held.clone(),
+        _ => value.get(),
+    })
 }
 
 pub fn use_app() -> AppState {

@@ -44,23 +44,73 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
             });
         }
     });
+    // Every panel built so far stays, hidden while another is shown: a reader comparing
+    // boxes goes back and forth, and showing a built panel is a restyle, where building
+    // one is up to 218 elements (LY's). Hidden panels hold their language and what-if.
+    let built = Memo::new(move |built: Option<&Vec<Selection>>| {
+        own.selected
+            .with(|selected| with_built(built.map_or(&[], Vec::as_slice), selected))
+    });
     view! {
-        <aside id="own-details" class="own-details" aria-labelledby="own-details-title">
+        <aside id="own-details" class="own-details" aria-labelledby=TITLE_ID>
             // Where the panel starts: on the screen, a new selection needs no scroll.
             <span class="own-details-top" aria-hidden="true" node_ref=top></span>
             <p class="visually-hidden" role="status">{status}</p>
-            {move || match own.selected.get() {
-                None => view! {
-                    <h3 id="own-details-title">{crate::tx!(details.title)}</h3>
-                    <p class="own-details-hint">
-                        {crate::tx!(details.hint)}
-                    </p>
-                }
-                .into_any(),
-                Some(id) => details_for(&id, own).into_any(),
-            }}
+            <For
+                each=move || built.get()
+                key=Clone::clone
+                children=move |selection| view! { <KeptPanel selection own /> }
+            />
         </aside>
     }
+}
+
+/// What the panel shows: a box or line, or (None) the hint to select one.
+type Selection = Option<String>;
+
+/// The title's id, on the shown panel's title only (the panel is labelled by it).
+const TITLE_ID: &str = "own-details-title";
+
+/// The title's `id` attribute: [`TITLE_ID`] while its panel is shown.
+fn title_id(shown: Memo<bool>) -> impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static {
+    move || shown.get().then_some(TITLE_ID)
+}
+
+/// `built` with `selected` added at the end, if it is not there yet.
+fn with_built(built: &[Selection], selected: &Selection) -> Vec<Selection> {
+    let mut built = built.to_vec();
+    if !built.contains(selected) {
+        built.push(selected.clone());
+    }
+    built
+}
+
+/// One built panel, shown while its selection is the reader's.
+#[component]
+fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
+    let shown = Memo::new({
+        let selection = selection.clone();
+        move |_| own.selected.with(|selected| *selected == selection)
+    });
+    let own = own.held_while_hidden(shown);
+    let owner = Owner::current()
+        .expect("a reactive owner for the panel")
+        .child();
+    let content = owner.with(|| {
+        provide_context(own.app);
+        match selection {
+            None => view! {
+                <h3 id=title_id(shown)>{crate::tx!(details.title)}</h3>
+                <p class="own-details-hint">
+                    {crate::tx!(details.hint)}
+                </p>
+            }
+            .into_any(),
+            Some(id) => details_for(&id, own, shown).into_any(),
+        }
+    });
+    let content = leptos::tachys::reactive_graph::OwnedView::new_with_owner(content, owner);
+    view! { <div class="own-panel" hidden=move || !shown.get()>{content}</div> }
 }
 
 fn title_of(id: &str, lang: crate::content::Lang, split: Split) -> String {
@@ -77,16 +127,16 @@ fn title_of(id: &str, lang: crate::content::Lang, split: Split) -> String {
         .unwrap_or_default()
 }
 
-fn details_for(id: &str, own: OwnershipState) -> AnyView {
+fn details_for(id: &str, own: OwnershipState, shown: Memo<bool>) -> AnyView {
     let story = story();
     if id == REST_NODE || id == REST_EDGE {
-        return view! { <RestDetails own=own /> }.into_any();
+        return view! { <RestDetails own=own shown /> }.into_any();
     }
     if let Some(entity) = story.entity(id) {
-        return view! { <EntityDetails entity=entity own=own /> }.into_any();
+        return view! { <EntityDetails entity=entity own=own shown /> }.into_any();
     }
     if let Some(edge) = graph().edge(id) {
-        return view! { <EdgeDetails edge=edge own=own /> }.into_any();
+        return view! { <EdgeDetails edge=edge own=own shown /> }.into_any();
     }
     ().into_any()
 }
@@ -305,7 +355,7 @@ fn country_line(entity: &Entity, lang: crate::content::Lang) -> &'static str {
 }
 
 #[component]
-fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView {
+fn EntityDetails(entity: &'static Entity, own: OwnershipState, shown: Memo<bool>) -> impl IntoView {
     let state = use_app();
     let story = story();
     let id = entity.id.as_str();
@@ -352,7 +402,7 @@ fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView 
         _ => None,
     };
     view! {
-        <h3 id="own-details-title">
+        <h3 id=title_id(shown)>
             <span class="country-badge" data-country=country_badge(entity.country)>{country_badge(entity.country)}</span>
             " "
             {move || entity.name.get(state.lang.get())}
@@ -375,7 +425,7 @@ fn EntityDetails(entity: &'static Entity, own: OwnershipState) -> impl IntoView 
 }
 
 #[component]
-fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
+fn EdgeDetails(edge: &'static Edge, own: OwnershipState, shown: Memo<bool>) -> impl IntoView {
     let state = use_app();
     let story = story();
     let relation = edge.relation.expect("story edges have a relation");
@@ -418,7 +468,7 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
     let from = relation.from.as_str();
     let to = relation.to.as_str();
     view! {
-        <h3 id="own-details-title">{move || edge_sentence(edge, story, state.lang.get(), own.split.get())}</h3>
+        <h3 id=title_id(shown)>{move || edge_sentence(edge, story, state.lang.get(), own.split.get())}</h3>
         <p class="own-details-role" data-family=edge.family.key()>{move || edge.family.legend(crate::i18n::current_lang())}</p>
         {share}
         <h4>{crate::tx!(breach.reports_say)}</h4>
@@ -436,11 +486,11 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState) -> impl IntoView {
 
 /// The derived node and line: analysis, with its arithmetic and the reports it rests on.
 #[component]
-fn RestDetails(own: OwnershipState) -> impl IntoView {
+fn RestDetails(own: OwnershipState, shown: Memo<bool>) -> impl IntoView {
     let story = story();
     let stake = venture_stake(story).map_or(Range::exact(0.0), |(_, r)| r);
     view! {
-        <h3 id="own-details-title">{crate::tx!(own_detail.other_shareholders)}" " <span class="analysis-badge">{crate::tx!(analysis)}</span></h3>
+        <h3 id=title_id(shown)>{crate::tx!(own_detail.other_shareholders)}" " <span class="analysis-badge">{crate::tx!(analysis)}</span></h3>
         <p class="own-details-role">
             {crate::tx!(own_detail.rest_role)}
         </p>
@@ -452,5 +502,23 @@ fn RestDetails(own: OwnershipState) -> impl IntoView {
         <h4>{crate::tx!(details.ties)}</h4>
         {tie_buttons(graph().edges_of(REST_NODE), own)}
         {clear_button(own)}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_selection_is_built_once_and_kept() {
+        let none: Selection = None;
+        let ly: Selection = Some(LY.to_string());
+        let built = with_built(&[], &none);
+        assert_eq!(built, vec![None]);
+        let built = with_built(&built, &ly);
+        assert_eq!(built, vec![None, ly.clone()]);
+        // Back to a panel already built: nothing new.
+        assert_eq!(with_built(&built, &none), built);
+        assert_eq!(with_built(&built, &ly), built);
     }
 }

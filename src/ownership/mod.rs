@@ -103,6 +103,16 @@ impl OwnershipState {
         }
     }
 
+    /// The same state for a part the reader cannot see while `shown` is false (a built
+    /// details panel kept for later): its language, URL and what-if stay as they were.
+    pub fn held_while_hidden(self, shown: Memo<bool>) -> OwnershipState {
+        OwnershipState {
+            app: self.app.held_while_hidden(shown),
+            split: crate::app::held_while_hidden(shown, self.split),
+            ..self
+        }
+    }
+
     /// Hidden (not removed: the layout stays put as the slides build it up).
     pub fn edge_hidden(&self, id: &str) -> bool {
         let Some(stage) = self.stage else {

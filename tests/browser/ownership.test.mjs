@@ -135,6 +135,42 @@ test('the what-if slider changes the diagram, the look-through stakes and the ve
   await opened.close();
 });
 
+test('a panel built before is kept, shown again as it is, and caught up with the language and the what-if', async (t) => {
+  const opened = await session.openPage('/?view=ownership');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    await view.node('softbank').click();
+    assert.match(await view.detailsTitle(), /SoftBank Corp/);
+    await page.locator(OWNERSHIP.shownDetails).evaluate((el) => { el.dataset.mark = 'first'; });
+    await view.node('naver').click();
+    assert.match(await view.detailsTitle(), /Naver Corp/);
+    // One panel shown and labelling the aside; the one built before is hidden, out of the
+    // accessibility tree, and carries no duplicate id.
+    assert.equal(await page.locator(OWNERSHIP.shownDetails).count(), 1);
+    assert.equal(await page.locator(OWNERSHIP.keptDetails).count(), 3, 'the hint, SoftBank, Naver');
+    assert.equal(await page.locator('[id="own-details-title"]').count(), 1);
+    const label = await page.locator(OWNERSHIP.details).evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby'))?.textContent);
+    assert.match(label, /Naver Corp/);
+    // Changed while SoftBank's panel is hidden: the language and the what-if.
+    await page.locator(OWNERSHIP.slider).fill('60');
+    await page.locator('button.lang-option[data-lang="ja"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    await view.node('softbank').click();
+    const shown = page.locator(OWNERSHIP.shownDetails);
+    assert.equal(await shown.getAttribute('data-mark'), 'first', 'the panel built first is shown again, not rebuilt');
+    const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
+    const kept = await shown.evaluate(text);
+    // The same as a panel built fresh in that state.
+    const fresh = await session.openPage('/?view=ownership&select=softbank&stake=60&lang=ja');
+    const built = await fresh.page.locator(OWNERSHIP.shownDetails).evaluate(text);
+    await fresh.close();
+    assert.match(kept, /60%/);
+    assert.equal(kept, built);
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
 test('a link with the slider state and a selection restores both', async (t) => {
   const opened = await session.openPage('/?view=ownership&select=softbank&stake=60');
   await withShotOnFailure(opened, t.name, async ({ page }) => {
@@ -142,7 +178,7 @@ test('a link with the slider state and a selection restores both', async (t) => 
     assert.equal(await page.locator(OWNERSHIP.slider).inputValue(), '60');
     assert.match(await view.verdict(), /SoftBank Corp controls LY/);
     assert.match(await view.detailsTitle(), /SoftBank Corp/);
-    const details = await page.locator(OWNERSHIP.details).textContent();
+    const details = await page.locator(OWNERSHIP.shownDetails).textContent();
     assert.match(details, /60% × 64\.4–64\.5% = 38\.64–38\.7%/);
     assert.match(details, /as reported: 50% × 64\.4–64\.5% = 32\.2–32\.25%/);
     assert.equal(await search(page), 'view=ownership&select=softbank&stake=60');

@@ -281,10 +281,13 @@ export const OWNERSHIP = {
   edgeLine: (id) => `section#ownership .own-edge[data-edge="${id}"]`,
   highlightedLabel: 'section#ownership .own-label.req-target',
   details: 'section#ownership #own-details',
+  // The panel shown: panels built before stay in the aside, hidden.
+  shownDetails: 'section#ownership #own-details > .own-panel:not([hidden])',
+  keptDetails: 'section#ownership #own-details > .own-panel',
   detailsTitle: 'section#ownership #own-details-title',
-  reportedValue: 'section#ownership #own-details .own-reported li',
-  disagreementVersion: 'section#ownership #own-details .versions .version',
-  requirementLink: 'section#ownership #own-details .own-reqs a',
+  reportedValue: 'section#ownership #own-details > .own-panel:not([hidden]) .own-reported li',
+  disagreementVersion: 'section#ownership #own-details > .own-panel:not([hidden]) .versions .version',
+  requirementLink: 'section#ownership #own-details > .own-panel:not([hidden]) .own-reqs a',
   slider: 'section#ownership input#own-stake',
   verdict: 'section#ownership .own-verdict-text',
   lookThrough: (parent) => `section#ownership .own-lookthrough-list li[data-parent="${parent}"] .own-arithmetic`,
@@ -334,7 +337,7 @@ export class OwnershipView {
 
   /** Citation markers inside the details panel. */
   detailsCitations() {
-    return this.page.locator(`${OWNERSHIP.details} button.cite`);
+    return this.page.locator(`${OWNERSHIP.shownDetails} button.cite`);
   }
 
   /** The id of the diagram item that has keyboard focus (node or edge label), or null. */
