@@ -233,6 +233,13 @@ fn fetch_of(part: Part) -> Fetch {
 }
 
 /// True once the reader has shown intent to read on (reactive).
+/// Whether the reader has gone on (scrolled, pressed a key, tapped or clicked; reactive):
+/// work that would compete with the page's load, and that nobody needs before, waits for it.
+pub fn reader_went_on() -> bool {
+    listen_for_intent();
+    intent()
+}
+
 fn intent() -> bool {
     CHANGED.with(|changed| changed.track());
     CHUNKS.with(|chunks| chunks.borrow().intent)

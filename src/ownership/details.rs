@@ -44,12 +44,30 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
             });
         }
     });
-    // Every panel built so far stays, hidden while another is shown: a reader comparing
-    // boxes goes back and forth, and showing a built panel is a restyle, where building
-    // one is up to 218 elements (LY's). Hidden panels hold their language and what-if.
+    // Every panel built stays, hidden while another is shown: showing a built panel is a
+    // restyle, where building one is up to 218 elements (LY's). Hidden panels hold their
+    // language and what-if. Once the reader goes on and the page has settled, the panels
+    // not asked for yet are built too, one per task, so a first tap on a box shows one.
+    let selectables = selectables();
+    let prebuilt = RwSignal::new(0_usize);
     let built = Memo::new(move |built: Option<&Vec<Selection>>| {
+        let built: &[Selection] = built.map_or(&[], Vec::as_slice);
+        let prebuilt = &selectables[..prebuilt.get().min(selectables.len())];
         own.selected
-            .with(|selected| with_built(built.map_or(&[], Vec::as_slice), selected))
+            .with(|selected| with_built(built, selected, prebuilt))
+    });
+    Effect::new(move |started: Option<bool>| {
+        // Untracked once started: the effect then never runs again.
+        if started == Some(true) {
+            return true;
+        }
+        if !(crate::app::chunks::reader_went_on() && crate::app::later::settled()) {
+            return false;
+        }
+        for _ in 0..selectables.len() {
+            crate::app::later::defer(move || prebuilt.update(|n| *n += 1));
+        }
+        true
     });
     view! {
         <aside id="own-details" class="own-details" aria-labelledby=TITLE_ID>
@@ -76,18 +94,33 @@ fn title_id(shown: Memo<bool>) -> impl Fn() -> Option<&'static str> + Copy + Sen
     move || shown.get().then_some(TITLE_ID)
 }
 
-/// `built` with `selected` added at the end, if it is not there yet.
-fn with_built(built: &[Selection], selected: &Selection) -> Vec<Selection> {
+/// `built` with `selected` and then `prebuilt` added at the end, each unless it is there
+/// already (a panel is built once, and keeps its place).
+fn with_built(built: &[Selection], selected: &Selection, prebuilt: &[Selection]) -> Vec<Selection> {
     let mut built = built.to_vec();
-    if !built.contains(selected) {
-        built.push(selected.clone());
+    for selection in std::iter::once(selected).chain(prebuilt) {
+        if !built.contains(selection) {
+            built.push(selection.clone());
+        }
     }
     built
+}
+
+/// Everything the diagram can select, boxes then lines, and the hint (no selection).
+fn selectables() -> &'static [Selection] {
+    static SELECTABLES: std::sync::OnceLock<Vec<Selection>> = std::sync::OnceLock::new();
+    SELECTABLES.get_or_init(|| {
+        let graph = graph();
+        let boxes = graph.nodes.iter().map(|node| Some(node.id.clone()));
+        let lines = graph.edges.iter().map(|edge| Some(edge.id.clone()));
+        std::iter::once(None).chain(boxes).chain(lines).collect()
+    })
 }
 
 /// One built panel, shown while its selection is the reader's.
 #[component]
 fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
+    let key = selection.clone().unwrap_or_default();
     let shown = Memo::new({
         let selection = selection.clone();
         move |_| own.selected.with(|selected| *selected == selection)
@@ -110,7 +143,11 @@ fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
         }
     });
     let content = leptos::tachys::reactive_graph::OwnedView::new_with_owner(content, owner);
-    view! { <div class="own-panel" hidden=move || !shown.get()>{content}</div> }
+    view! {
+        <div class="own-panel" data-selection=key hidden=move || !shown.get()>
+            {content}
+        </div>
+    }
 }
 
 fn title_of(id: &str, lang: crate::content::Lang, split: Split) -> String {
@@ -513,12 +550,33 @@ mod tests {
     fn a_new_selection_is_built_once_and_kept() {
         let none: Selection = None;
         let ly: Selection = Some(LY.to_string());
-        let built = with_built(&[], &none);
+        let built = with_built(&[], &none, &[]);
         assert_eq!(built, vec![None]);
-        let built = with_built(&built, &ly);
+        let built = with_built(&built, &ly, &[]);
         assert_eq!(built, vec![None, ly.clone()]);
         // Back to a panel already built: nothing new.
-        assert_eq!(with_built(&built, &none), built);
-        assert_eq!(with_built(&built, &ly), built);
+        assert_eq!(with_built(&built, &none, &[]), built);
+        assert_eq!(with_built(&built, &ly, &[]), built);
+    }
+
+    #[test]
+    fn prebuilt_panels_come_after_the_ones_asked_for_and_are_not_built_twice() {
+        let ly: Selection = Some(LY.to_string());
+        let naver: Selection = Some(NAVER.to_string());
+        let built = with_built(&[None], &ly, &[None, naver.clone(), ly.clone()]);
+        assert_eq!(built, vec![None, ly.clone(), naver.clone()]);
+        assert_eq!(with_built(&built, &naver, &[None, naver.clone()]), built);
+    }
+
+    #[test]
+    fn every_box_and_line_of_the_diagram_can_be_prebuilt_once() {
+        let all = selectables();
+        let graph = graph();
+        assert_eq!(all.len(), 1 + graph.nodes.len() + graph.edges.len());
+        for node in &graph.nodes {
+            assert!(all.contains(&Some(node.id.clone())), "{}", node.id);
+        }
+        let unique: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), all.len(), "no selection twice");
     }
 }
