@@ -624,7 +624,7 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
       table(
         ['file', 'first load', 'raw', 'gzip', 'brotli'],
         [
-          ...sizes.files.map((f) => [`\`${f.name.replace(/-[0-9a-f]{16}/, '-…')}\``, f.firstLoad ? 'yes' : '', fmtBytes(f.raw), fmtBytes(f.gzip), fmtBytes(f.brotli)]),
+          ...sizes.files.map((f) => [`\`${f.name.replace(/-[0-9a-f]{12,16}/, '-…')}\``, f.firstLoad ? 'yes' : '', fmtBytes(f.raw), fmtBytes(f.gzip), fmtBytes(f.brotli)]),
           [`**first load, ${sizes.firstLoad.count} files**`, '', `**${fmtBytes(sizes.firstLoad.raw)}**`, `**${fmtBytes(sizes.firstLoad.gzip)}**`, `**${fmtBytes(sizes.firstLoad.brotli)}**`],
           [`all shipped, ${sizes.shipped.count} files`, '', fmtBytes(sizes.shipped.raw), fmtBytes(sizes.shipped.gzip), fmtBytes(sizes.shipped.brotli)],
           ...(floorSizes
@@ -642,7 +642,7 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
       out.push(
         table(
           ['file', 'first load', 'raw', 'gzip', 'brotli'],
-          floorSizes.files.map((f) => [`\`${f.name.replace(/-[0-9a-f]{16}/, '-…')}\``, f.firstLoad ? 'yes' : '', fmtBytes(f.raw), fmtBytes(f.gzip), fmtBytes(f.brotli)]),
+          floorSizes.files.map((f) => [`\`${f.name.replace(/-[0-9a-f]{12,16}/, '-…')}\``, f.firstLoad ? 'yes' : '', fmtBytes(f.raw), fmtBytes(f.gzip), fmtBytes(f.brotli)]),
         ),
         '',
       );

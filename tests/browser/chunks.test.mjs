@@ -105,8 +105,10 @@ test('the loader and the chunks are served with the page: same origin, hashed na
     const fetched = opened.requests.filter((url) => url.endsWith('.wasm') || url.includes('__wasm_split'));
     assert.ok(fetched.some((url) => url.endsWith('/__wasm_split.js')), 'the chunk loader');
     for (const url of fetched) assert.equal(new URL(url).origin, origin, url);
+    // Trunk writes the main module's 64-bit hash without leading zeros (one build in 16 has
+    // 15 digits); the splitter pads the chunks' to 16. The same rule as postbuild.mjs's.
     for (const url of fetched.filter((u) => u.endsWith('.wasm'))) {
-      assert.match(new URL(url).pathname, /-[0-9a-f]{16}(_bg)?\.wasm$/, url);
+      assert.match(new URL(url).pathname, /-[0-9a-f]{12,16}(_bg)?\.wasm$/, url);
     }
     assert.deepEqual(opened.badResponses, []);
   });
