@@ -232,7 +232,6 @@ fn fetch_of(part: Part) -> Fetch {
     CHUNKS.with(|chunks| chunks.borrow().of(part))
 }
 
-/// True once the reader has shown intent to read on (reactive).
 /// Whether the reader has gone on (scrolled, pressed a key, tapped or clicked; reactive):
 /// work that would compete with the page's load, and that nobody needs before, waits for it.
 pub fn reader_went_on() -> bool {
@@ -240,6 +239,7 @@ pub fn reader_went_on() -> bool {
     intent()
 }
 
+/// True once the reader has shown intent to read on (reactive).
 fn intent() -> bool {
     CHANGED.with(|changed| changed.track());
     CHUNKS.with(|chunks| chunks.borrow().intent)

@@ -223,6 +223,22 @@ where
     })
 }
 
+/// Builds a part of the page under `state` instead of the app's: what it renders reads
+/// `use_app()` (and `tx!`) from there, in a reactive owner of its own.
+pub fn with_state<V>(state: AppState, build: impl FnOnce() -> V) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    let owner = Owner::current()
+        .expect("a reactive owner for the part")
+        .child();
+    let part = owner.with(|| {
+        provide_context(state);
+        build()
+    });
+    leptos::tachys::reactive_graph::OwnedView::new_with_owner(part, owner)
+}
+
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }

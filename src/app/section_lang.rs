@@ -72,14 +72,7 @@ pub fn SectionLanguage(id: &'static str, children: Children) -> impl IntoView {
     });
 
     let lang = Memo::new(move |_| shown.get());
-    let owner = Owner::current()
-        .expect("a reactive owner for the section")
-        .child();
-    let section = owner.with(|| {
-        provide_context(AppState { lang, ..app });
-        children()
-    });
-    leptos::tachys::reactive_graph::OwnedView::new_with_owner(section, owner)
+    super::with_state(AppState { lang, ..app }, children)
 }
 
 /// Keeps `near` true while the element `id` is on the screen or within [`NEAR_MARGIN`]

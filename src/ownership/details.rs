@@ -126,23 +126,16 @@ fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
         move |_| own.selected.with(|selected| *selected == selection)
     });
     let own = own.held_while_hidden(shown);
-    let owner = Owner::current()
-        .expect("a reactive owner for the panel")
-        .child();
-    let content = owner.with(|| {
-        provide_context(own.app);
-        match selection {
-            None => view! {
-                <h3 id=title_id(shown)>{crate::tx!(details.title)}</h3>
-                <p class="own-details-hint">
-                    {crate::tx!(details.hint)}
-                </p>
-            }
-            .into_any(),
-            Some(id) => details_for(&id, own, shown).into_any(),
+    let content = crate::app::with_state(own.app, move || match selection {
+        None => view! {
+            <h3 id=title_id(shown)>{crate::tx!(details.title)}</h3>
+            <p class="own-details-hint">
+                {crate::tx!(details.hint)}
+            </p>
         }
+        .into_any(),
+        Some(id) => details_for(&id, own, shown).into_any(),
     });
-    let content = leptos::tachys::reactive_graph::OwnedView::new_with_owner(content, owner);
     view! {
         <div class="own-panel" data-selection=key hidden=move || !shown.get()>
             {content}
