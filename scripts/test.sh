@@ -74,6 +74,17 @@ echo "$(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --versi
 
 stage "cargo fmt --check" cargo fmt --all -- --check || true
 stage "cargo clippy" cargo clippy --all-targets --locked -- -D warnings || true
+# The citation and export tests read the reports and official schemas beside the checkout.
+shared_present() {
+  local dir
+  for dir in ../shared/sources ../shared/schemas/bods-0.4 ../shared/schemas/attack-flow-2.0; do
+    if [[ ! -d "$dir" ]]; then
+      echo "test: $PWD/$dir is missing: the reports and schemas sit beside the checkout (see README, Test)" >&2
+      return 1
+    fi
+  done
+}
+stage "../shared beside the checkout" shared_present || true
 stage "cargo test (native)" cargo test --locked || true
 stage "cargo test (tools/wasm-split)" cargo test --release --locked --manifest-path tools/wasm-split/Cargo.toml --target-dir target/tools || true
 
