@@ -243,8 +243,19 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// The app starts in four tasks, each a `<Later>` piece: the mount itself, the app's state
+/// and effects ([`Started`]), leptos_i18n's context, and the page's first piece. Each runs
+/// a few hundred wasm functions for the first time, which the browser compiles as they are
+/// first called; in one task they were the load's longest (TBT, see BENCHMARKS.md).
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <later::Later><Started /></later::Later> }
+}
+
+/// The app's state, provided to everything below, and the effects that keep the address bar
+/// and `<html>` in step with it.
+#[component]
+fn Started() -> impl IntoView {
     let initial = UrlState::parse(&browser::location_search(), story(), &url_limits());
     let browser_lang = browser::preferred_lang();
     let system_dark = RwSignal::new(false);
@@ -304,12 +315,12 @@ pub fn App() -> impl IntoView {
     // leptos_i18n follows the app's language; it neither detects nor stores one itself
     // (no cookie feature; `<html lang>` is set above).
     view! {
-        <crate::i18n::i18n::I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
-            <LocaleFollower />
-            // A piece of its own: starting the app (state, language, effects) is already a
-            // long task on a slow phone, and the page's first piece would add to it.
-            <later::Later><page::Page /></later::Later>
-        </crate::i18n::i18n::I18nContextProvider>
+        <later::Later>
+            <crate::i18n::i18n::I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
+                <LocaleFollower />
+                <later::Later><page::Page /></later::Later>
+            </crate::i18n::i18n::I18nContextProvider>
+        </later::Later>
     }
 }
 
