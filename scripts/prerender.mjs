@@ -24,7 +24,7 @@ export const PAGES = ['story', 'ownership', 'breach', 'guidance', 'timeline', 'n
 /**
  * Views whose first screen is a list (its first item is the largest paint there): their
  * shell runs on to that list, with the items that start on a phone's first screen, no more
- * than the app renders in its first task (the list's `data-first-task`, src/app/later.rs).
+ * than the app builds before the shell gives way (the list's `data-first-screen`, src/app/later.rs).
  */
 const FIRST_SCREEN_LISTS = { timeline: 'ol.timeline', sources: 'ol.sources', glossary: 'dl.glossary' };
 const PHONE = { width: 412, height: 823 };
@@ -129,7 +129,7 @@ export async function captureShell(dir) {
                 continue;
               }
               const shallowList = part.cloneNode(false);
-              const most = Number(part.dataset.firstTask || Infinity);
+              const most = Number(part.dataset.firstScreen || Infinity);
               [...part.children]
                 .filter((item, index) => index < most && item.getBoundingClientRect().top < innerHeight)
                 .forEach((item) => shallowList.append(item.cloneNode(true)));

@@ -64,6 +64,12 @@ impl Part {
         })
     }
 
+    /// Whether the part's view starts with a list that fills the first screen, built one
+    /// item per task, which queues the shell's swap itself (`page::swap_shell_after_first_items`).
+    pub fn first_screen_is_a_list(self) -> bool {
+        matches!(self, Part::Timeline | Part::Glossary)
+    }
+
     /// The parts the first screen of `url` shows, which the app waits for before mounting.
     pub fn first_screen(url: &UrlState) -> Option<Part> {
         if url.present {

@@ -196,9 +196,10 @@ impl InPieces {
     }
 }
 
-/// How many items of a long list render in the first task, for a view whose first screen
-/// is that list (timeline, glossary): a phone's first screen holds no more. The list says
-/// so in `data-first-task`, and the static shell (`scripts/prerender.mjs`) holds no more.
+/// How many items of a long list are built before the static shell gives way, for a view
+/// whose first screen is that list (timeline, glossary): a phone's first screen holds no
+/// more. The list says so in `data-first-screen`, and the shell (`scripts/prerender.mjs`)
+/// holds no more.
 pub const FIRST_SCREEN_ITEMS: usize = 3;
 
 #[cfg(test)]

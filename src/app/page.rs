@@ -59,7 +59,11 @@ pub fn Page() -> impl IntoView {
                 // which V8 compiles as it first runs). The swap is in the same piece, after
                 // the view's first screen and before the view's own pieces: the first of
                 // them measures the page.
+                // A view whose first screen is a list builds it one item per task and
+                // queues the swap after those items itself (`swap_shell_after_first_items`);
+                // this one, after the whole list, only backs that up.
                 view => match Part::of_view(view) {
+                    Some(part) if part.first_screen_is_a_list() => view! { <Later><Lazy part=part /><ShellSwap /></Later> }.into_any(),
                     Some(part) => view! { <Later><Lazy part=part /><ShellSwapNow /></Later> }.into_any(),
                     None => view! { <ShellSwap /> }.into_any(),
                 },
@@ -90,6 +94,17 @@ pub fn Page() -> impl IntoView {
 #[component]
 fn ShellSwap() -> impl IntoView {
     super::later::defer(super::browser::show_app_for_shell);
+}
+
+/// For a list that is a view's first screen, built one item per task (`<Later>`): called
+/// as each item's piece is created, before the item at `index`, it queues the swap after
+/// the items that fill a phone's first screen (the static shell holds those, see
+/// `FIRST_SCREEN_ITEMS`) and before the rest. Where the shell is gone already (the list is
+/// on the story page, or a slide) the swap does nothing.
+pub fn swap_shell_after_first_items(index: usize) {
+    if index == super::later::FIRST_SCREEN_ITEMS {
+        super::later::defer(super::browser::show_app_for_shell);
+    }
 }
 
 /// The same swap, in the current task: after what is built before it in this piece.

@@ -1,6 +1,7 @@
 //! Glossary and questions for a class.
 
 use crate::app::later::{Later, FIRST_SCREEN_ITEMS};
+use crate::app::page::swap_shell_after_first_items;
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::story;
@@ -15,8 +16,9 @@ pub fn GlossarySection() -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(index, term)| {
-            // One task per term after the first screen: the list is long.
-            view! { <Later now=index < FIRST_SCREEN_ITEMS>
+            // One task per term: the list is long.
+            swap_shell_after_first_items(index);
+            view! { <Later>
                 <div class="term" id=format!("term-{}", term.id)>
                     <dt>{move || term.term.get(state.lang.get())}</dt>
                     <dd>{move || term.definition.get(state.lang.get())} <ClaimCites claims=&term.claims /></dd>
@@ -26,7 +28,7 @@ pub fn GlossarySection() -> impl IntoView {
         .collect_view();
     view! {
         <SectionFrame id="glossary">
-            <dl class="glossary" data-first-task=FIRST_SCREEN_ITEMS>{terms}</dl>
+            <dl class="glossary" data-first-screen=FIRST_SCREEN_ITEMS>{terms}</dl>
             // After the terms, so that they arrive above it rather than push it down.
             <Later>
                 <h3>{crate::tx!(glossary.questions)}</h3>

@@ -6,6 +6,7 @@
 pub mod scale;
 
 use crate::app::later::{Later, FIRST_SCREEN_ITEMS};
+use crate::app::page::swap_shell_after_first_items;
 use crate::app::{use_app, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::{story, Event, Section};
@@ -65,8 +66,8 @@ pub fn TimelineSection() -> impl IntoView {
     let active = RwSignal::new(0usize);
     let items: Vec<NodeRef<leptos::html::Li>> = (0..count).map(|_| NodeRef::new()).collect();
     let focus_items = items.clone();
-    let scale_items = items.clone();
-    let scale_events = events.clone();
+    // Before the events: its drawing is a piece of its own, queued ahead of theirs.
+    let scale = view! { <TimeScale events=events.clone() items=items.clone() active=active /> };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         // Only when an event itself has the focus: keys inside a citation stay its own.
         let on_item = ev
@@ -97,8 +98,9 @@ pub fn TimelineSection() -> impl IntoView {
                     state.href_to(view, "")
                 }
             };
-            // One task per event after the first screen: the list is long.
-            view! { <Later now=index < FIRST_SCREEN_ITEMS>
+            // One task per event: the list is long.
+            swap_shell_after_first_items(index);
+            view! { <Later>
                 <li
                     class="event"
                     id=format!("event-{}", event.id)
@@ -129,15 +131,18 @@ pub fn TimelineSection() -> impl IntoView {
             <p class="timeline-hint" id="timeline-hint">
                 {crate::tx!(timeline.hint)}
             </p>
-            <TimeScale events=scale_events items=scale_items active=active />
-            <ol class="timeline" data-first-task=FIRST_SCREEN_ITEMS aria-label=crate::tx!(timeline.events_aria) aria-describedby="timeline-hint" on:keydown=on_keydown>
+            {scale}
+            <ol class="timeline" data-first-screen=FIRST_SCREEN_ITEMS aria-label=crate::tx!(timeline.events_aria) aria-describedby="timeline-hint" on:keydown=on_keydown>
                 {rows}
             </ol>
         </SectionFrame>
     }
 }
 
-/// The dated events on a time axis; clicking a bar moves to its event in the list.
+/// The dated events on a time axis; clicking a bar moves to its event in the list. The
+/// box is drawn with the list (its `viewBox` sets its height, so nothing below moves), its
+/// drawing in a task of its own: the first run of its code would otherwise lengthen the
+/// view's first task, and a phone does not show the scale at all (style.css).
 #[component]
 fn TimeScale(
     events: Vec<&'static Event>,
@@ -145,6 +150,22 @@ fn TimeScale(
     active: RwSignal<usize>,
 ) -> impl IntoView {
     let layout = scale::layout(&events);
+    let view_box = format!("0 0 {} {}", scale::WIDTH, layout.height);
+    let drawing = move || scale_drawing(layout.clone(), &events, &items, active);
+    view! {
+        <svg class="time-scale" viewBox=view_box aria-hidden="true" focusable="false">
+            <Later>{drawing.clone()}</Later>
+        </svg>
+    }
+}
+
+/// The axis, its years and a bar per dated event.
+fn scale_drawing(
+    layout: scale::Scale,
+    events: &[&'static Event],
+    items: &[NodeRef<leptos::html::Li>],
+    active: RwSignal<usize>,
+) -> impl IntoView {
     let axis_y = layout.axis_y;
     let years = layout
         .years
@@ -184,16 +205,9 @@ fn TimeScale(
         })
         .collect_view();
     view! {
-        <svg
-            class="time-scale"
-            viewBox=format!("0 0 {} {}", scale::WIDTH, layout.height)
-            aria-hidden="true"
-            focusable="false"
-        >
-            <line class="time-axis" x1="12" y1=axis_y x2=scale::WIDTH - 12.0 y2=axis_y />
-            {years}
-            {bars}
-        </svg>
+        <line class="time-axis" x1="12" y1=axis_y x2=scale::WIDTH - 12.0 y2=axis_y />
+        {years}
+        {bars}
     }
 }
 
