@@ -1,6 +1,7 @@
 //! "Embed this": a dialog with the iframe code for one view in its current state.
 
 use super::code::embed_code;
+use crate::app::later::Later;
 use crate::app::use_app;
 use crate::url::View;
 use leptos::html;
@@ -70,7 +71,10 @@ pub fn EmbedButton(view: View) -> impl IntoView {
         <button type="button" class="embed-button" aria-haspopup="dialog" aria-controls=dialog_id.clone() on:click=open>
             {move || crate::tr!(state.lang.get(), embed.button)}
         </button>
+        // Its contents a task later (closed, it shows nothing): each section has one, and
+        // building them was a good part of the first run of a section's code.
         <dialog class="embed-dialog" id=dialog_id node_ref=dialog aria-labelledby=format!("embed-title-{}", view.key()) on:close=move |_| is_open.set(false)>
+            <Later>
             <h3 id=format!("embed-title-{}", view.key())>{move || crate::tr!(state.lang.get(), embed.heading, title = title())}</h3>
             <p>{move || crate::tr!(state.lang.get(), embed.paste)}</p>
             <label for=format!("embed-code-{}", view.key())>{move || crate::tr!(state.lang.get(), embed.code_label)}</label>
@@ -92,6 +96,7 @@ pub fn EmbedButton(view: View) -> impl IntoView {
                 <button type="button" on:click=copy>{move || crate::tr!(state.lang.get(), embed.copy)}</button>
                 <button type="button" on:click=close>{move || crate::tr!(state.lang.get(), close)}</button>
             </div>
+            </Later>
         </dialog>
     }
 }

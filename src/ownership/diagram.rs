@@ -151,7 +151,9 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
     };
     view! {
         <div class="own-diagram" node_ref=container data-mode=mode>
-            {move || drawn.get().then(|| view! { <DiagramSvg shape=shape own=own /> })}
+            // The drawing a task after the measure and the layout (off a slide, where it
+            // is hidden until whole anyway): together they were the view's longest task.
+            {move || drawn.get().then(|| view! { <Later now=own.stage.is_some()><DiagramSvg shape=shape own=own /></Later> })}
         </div>
     }
 }
