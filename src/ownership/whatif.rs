@@ -46,24 +46,24 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
             state.lang.get(),
         )
     };
-    let rows = move || {
-        let split = own.split.get();
-        look_through(split, stake)
-            .into_iter()
-            .map(|row| {
-                let who = match row.parent {
-                    Parent::SoftBank => name(SOFTBANK),
-                    Parent::Naver => name(NAVER),
-                };
-                view! {
-                    <li data-parent=if row.parent == Parent::SoftBank { "softbank" } else { "naver" }>
-                        <span class="own-lt-name">{who}</span>": "
-                        <span class="own-arithmetic">{row.arithmetic()}</span>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    // Always SoftBank then Naver: each row's text follows the split, the rows stay.
+    let rows = [Parent::SoftBank, Parent::Naver]
+        .into_iter()
+        .enumerate()
+        .map(|(index, parent)| {
+            let (key, id) = match parent {
+                Parent::SoftBank => ("softbank", SOFTBANK),
+                Parent::Naver => ("naver", NAVER),
+            };
+            let arithmetic = move || look_through(own.split.get(), stake)[index].arithmetic();
+            view! {
+                <li data-parent=key>
+                    <span class="own-lt-name">{move || name(id)}</span>": "
+                    <span class="own-arithmetic">{arithmetic}</span>
+                </li>
+            }
+        })
+        .collect_view();
     let value_text = move || {
         let p = percent();
         format!(
