@@ -53,10 +53,10 @@ fn link_name(link: &BreachLink, lang: Lang, cut_by: &[String]) -> String {
     name
 }
 
-/// `in_pieces`: its links and its nodes are each built in a task of their own (the
-/// section's explorer, where all at once was the longest task of the view's start); a
-/// slide draws at once (see [`InPieces`]). Either way a redraw (a new width or language)
-/// is at once.
+/// `in_pieces`: its zones, its links, its nodes and the intruder are each built in a task
+/// of their own, after the one that measures it and lays it out (the section's explorer,
+/// where all at once was the longest task of the view's start); a slide draws at once (see
+/// [`InPieces`]). Either way a redraw (a new width or language) is at once.
 #[component]
 pub fn BreachDiagram(diagram: DiagramState, #[prop(optional)] in_pieces: bool) -> impl IntoView {
     let app = use_app();
@@ -132,14 +132,14 @@ pub fn BreachDiagram(diagram: DiagramState, #[prop(optional)] in_pieces: bool) -
                         <path d="M0,0 L10,5 L0,10 z" />
                     </marker>
                 </defs>
-                {move || shape.with(|shape| shape.as_ref().map(bands))}
+                <Later now=pieces.now()>{move || shape.with(|shape| shape.as_ref().map(bands))}</Later>
                 <g class="links">
                     <Later now=pieces.now()>{each_of(shape, |shape| &shape.links, link_view, diagram)}</Later>
                 </g>
                 <g class="nodes">
                     <Later now=pieces.now()>{each_of(shape, |shape| &shape.nodes, node_view, diagram)}</Later>
                 </g>
-                {move || shape.get().map(|shape| intruder_view(shape, diagram))}
+                <Later now=pieces.now()>{move || shape.get().map(|shape| intruder_view(shape, diagram))}</Later>
             </svg>
         </div>
     };

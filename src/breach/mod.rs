@@ -136,15 +136,17 @@ fn BreachExplorer() -> impl IntoView {
                 on:keydown=on_keydown
             >
                 <BreachDiagram diagram=diagram in_pieces=true />
-                <Legend />
-                <p class="verdict" aria-live="polite">
-                    <span class="analysis-badge">{crate::tx!(analysis)}</span>
-                    " "
-                    <span class="verdict-text">{verdict}</span>
-                </p>
-                <TargetedNote targeted=targeted />
                 // In tasks of their own, as the diagram's pieces (queued before these) and
                 // what is below the stage: all in one was the longest task of the view's start.
+                <Later>
+                    <Legend />
+                    <p class="verdict" aria-live="polite">
+                        <span class="analysis-badge">{crate::tx!(analysis)}</span>
+                        " "
+                        <span class="verdict-text">{verdict}</span>
+                    </p>
+                    <TargetedNote targeted=targeted />
+                </Later>
                 <Later>
                     <Stepper step=step total=total />
                     <StepPanel step=step reach=reach />
