@@ -229,16 +229,16 @@ test('parts far from the screen skip rendering, yet a citation at a part\'s foot
     );
     assert.ok(modes.length >= 7, 'the story has its sections');
     for (const [id, mode] of modes) assert.equal(mode, 'auto', `#${id} renders only near the screen`);
-    // Sections only: a skipping block inside a skipping section crashed Chromium 156's
-    // renderer (stress.test.mjs), so on the story page the blocks inside are drawn with it.
-    assert.equal((await page.evaluate(skippingBlocks)).length, modes.length, 'on the story page only the sections skip');
+    // Inside the sections, their long blocks skip as well, as in a single view.
+    const blocks = await page.evaluate(skippingBlocks);
+    assert.ok(blocks.length >= modes.length + 10, `the long blocks inside the sections skip too (${blocks.length - modes.length})`);
 
     let overhanging = 0;
     for (const [id] of modes) {
       const result = await checkLastCitation(page, id);
       if (!result) continue;
       if (result.overhangs) overhanging += 1;
-      assert.equal(result.skipping, 1, `#${id} skips again once its popover is closed`);
+      assert.ok(result.skipping >= 1, `#${id} skips again once its popover is closed`);
     }
     assert.ok(overhanging > 0, 'at least one popover hangs below its section (else this test proves nothing)');
   });
