@@ -153,6 +153,15 @@ pub fn document_element() -> Option<web_sys::Element> {
     window()?.document()?.document_element()
 }
 
+/// Sets an attribute of `<html>`, only if it changes (each write restyles the page).
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = document_element() {
+        if root.get_attribute(name).as_deref() != Some(value) {
+            let _ = root.set_attribute(name, value);
+        }
+    }
+}
+
 /// After a panic the app cannot go on: say so, in the page, with a way back.
 /// Built from plain DOM calls and text nodes only, and never panics itself.
 pub fn show_panic_notice() {

@@ -394,7 +394,7 @@ fn Placeholder(
     let id = part.section_id();
     let lang = state.lang;
     view! {
-        <section id=id class="story-section chunk-pending" aria-busy=move || (!failed.get()).to_string() node_ref=node_ref>
+        <section id=id class="story-section chunk-pending" lang=move || lang.get().code() aria-busy=move || (!failed.get()).to_string() node_ref=node_ref>
             {(part != Part::Presenter).then(|| view! {
                 <div class="section-head">
                     <h2>{move || crate::i18n::section_title(id, lang.get())}</h2>

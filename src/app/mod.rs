@@ -288,7 +288,6 @@ fn Started() -> impl IntoView {
     // Only on a change: rewriting an attribute of <html> restyles the whole page.
     Effect::new(move |_| {
         let attributes = [
-            ("lang", lang.get().code()),
             ("data-theme", if dark.get() { "dark" } else { "light" }),
             ("data-embed", if state.embed.get() { "1" } else { "0" }),
             ("data-present", if state.present.get() { "1" } else { "0" }),
@@ -303,12 +302,24 @@ fn Started() -> impl IntoView {
                 },
             ),
         ];
-        if let Some(root) = browser::document_element() {
-            for (name, value) in attributes {
-                if root.get_attribute(name).as_deref() != Some(value) {
-                    let _ = root.set_attribute(name, value);
-                }
-            }
+        for (name, value) in attributes {
+            browser::set_root_attribute(name, value);
+        }
+    });
+    // A new `lang` on <html> restyles every element drawn, whatever language it is in:
+    // about half of a switch's first frame on the story page. The page's parts carry
+    // their own `lang` (`Page`, `SectionFrame`, `SectionLanguage`) and switch at once, so
+    // the root follows after the frame that shows the switch, in a task of its own.
+    Effect::new(move |started: Option<()>| {
+        let code = lang.get().code();
+        if started.is_none() {
+            browser::set_root_attribute("lang", code);
+        } else {
+            request_animation_frame(move || {
+                later::defer(move || {
+                    browser::set_root_attribute("lang", lang.get_untracked().code())
+                })
+            });
         }
     });
 

@@ -16,17 +16,18 @@ pub fn Page() -> impl IntoView {
     let embedded = state.url.with_untracked(|u| u.embed);
     let presenting = state.present;
     view! {
-        <a class="skip-link" href="#story">{move || crate::tr!(state.lang.get(), skip)}</a>
+        <a class="skip-link" href="#story" lang=move || state.lang.get().code()>{move || crate::tr!(state.lang.get(), skip)}</a>
         // The first screen (the masthead, then the hook or the view) builds in pieces behind
         // the static shell, which gives way to it in one task (`ShellSwap`).
         {(!embedded).then(|| view! {
             <Later>
-                <header class="masthead">
+                <header class="masthead" lang=move || state.lang.get().code()>
                     <p class="kicker">{move || crate::tr!(state.lang.get(), kicker)}</p>
                     <super::LanguageSwitcher />
                 </header>
             </Later>
         })}
+        // No `lang` of its own: each part inside carries one (see the root's in `app`).
         <main id="story" data-view=move || if presenting.get() { "present" } else { view_key.get().key() }>
             // One view, an embed or a slide other than the title has no visible <h1>: screen
             // reader users still get the explainer's name as the page's first heading.
@@ -36,7 +37,7 @@ pub fn Page() -> impl IntoView {
                 } else {
                     view_key.get() == View::Story
                 };
-                (!own_h1).then(|| view! { <h1 class="visually-hidden">{move || crate::tr!(state.lang.get(), hook.title)}</h1> })
+                (!own_h1).then(|| view! { <h1 class="visually-hidden" lang=move || state.lang.get().code()>{move || crate::tr!(state.lang.get(), hook.title)}</h1> })
             }}
             {move || if presenting.get() {
                 view! { <ShellSwap /> <Lazy part=Part::Presenter /> }.into_any()
@@ -75,7 +76,7 @@ pub fn Page() -> impl IntoView {
             view! { <EmbedFooter /> }.into_any()
         } else {
             view! {
-                <footer class="colophon">
+                <footer class="colophon" lang=move || state.lang.get().code()>
                     <p>
                         {move || crate::tr!(state.lang.get(), footer.before)}
                         <a href=move || if view_key.get() == View::Story { "#sources".to_string() } else { state.href_to(View::Sources, "") }>{move || crate::tr!(state.lang.get(), footer.sources)}</a>
@@ -138,7 +139,7 @@ fn PrintFooter() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <footer class="print-only print-footer">
+        <footer class="print-only print-footer" lang=move || state.lang.get().code()>
             {move || (!matches!(state.view.get(), View::Story | View::Sources)).then(|| view! {
                 <h2>{crate::tr!(state.lang.get(), footer.sources)}</h2>
                 <p>{crate::tr!(state.lang.get(), footer.superscript)}</p>
@@ -160,7 +161,7 @@ fn EmbedFooter() -> impl IntoView {
         .collect::<Vec<_>>()
         .join("; ");
     view! {
-        <footer class="embed-footer">
+        <footer class="embed-footer" lang=move || state.lang.get().code()>
             <super::LanguageSwitcher />
             <a href=move || state.full_explainer_href() target="_blank" rel="noopener">{move || crate::tr!(state.lang.get(), footer.open_full)}</a>
             <p class="embed-sources">{move || crate::tr!(state.lang.get(), footer.sources_colon)} <span lang="en">{sources}</span></p>
@@ -199,7 +200,7 @@ fn Hook() -> impl IntoView {
         .expect("validated: the story has a hook");
     let claim = story.claim(&hook.claim).expect("validated reference");
     view! {
-        <section id="hook" aria-labelledby="hook-title">
+        <section id="hook" aria-labelledby="hook-title" lang=move || state.lang.get().code()>
             <h1 id="hook-title">{move || crate::tr!(state.lang.get(), hook.title)}</h1>
             <h2 class="visually-hidden">{move || crate::tr!(state.lang.get(), hook.what)}</h2>
             <p class="lede">

@@ -77,7 +77,7 @@ pub fn Presenter() -> impl IntoView {
         render_slide(slide)
     };
     view! {
-        <div class="presenter" role="region" aria-roledescription=crate::tx!(present.deck) aria-label=crate::tx!(present.mode)>
+        <div class="presenter" lang=move || app.lang.get().code() role="region" aria-roledescription=crate::tx!(present.deck) aria-label=crate::tx!(present.mode)>
             <div class="slide" aria-live="polite">{slide_view}</div>
             <crate::app::LanguageSwitcher />
             <nav class="presenter-nav" aria-label=crate::tx!(present.slides)>
