@@ -220,6 +220,13 @@ export function installBench() {
      * off screen, its part of the page may be skipped (content-visibility), and the
      * browser would do work for a click no reader can make.
      */
+    /** The id (or tag) of the control each of runs `from`..`from + count` uses. */
+    controls: (spec, from, count) =>
+      Array.from({ length: count }, (_, k) => {
+        const els = matches(spec.name, spec.targets);
+        const el = spec.act === 'cycle' ? els[(from + k) % els.length] : els[0];
+        return el ? el.id || el.tagName.toLowerCase() : null;
+      }),
     reveal: (spec) => findAll(spec.targets)[0]?.scrollIntoView({ block: 'center' }),
     run,
     async timed(spec, i) {

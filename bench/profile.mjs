@@ -7,6 +7,8 @@
 //   node bench/profile.mjs step                       # on its own view (view=breach)
 //   node bench/profile.mjs "slider drag" --story      # on the story page
 //   node bench/profile.mjs selection --runs 20 --throttle 1 --dist /some/dist
+//   node bench/profile.mjs selection --per-run         # each run: its control, its time
+//   node bench/profile.mjs selection --functions 30    # the 30 functions with most self time
 //   node bench/profile.mjs step --css '.whatif { content-visibility: auto }'   # try a rule
 //
 // --css adds a stylesheet before timing (the page's CSP is bypassed for it), to try a
@@ -34,6 +36,8 @@ const { values: args, positionals } = parseArgs({
     story: { type: 'boolean', default: false },
     css: { type: 'string' },
     'scroll-to': { type: 'string' },
+    'per-run': { type: 'boolean', default: false },
+    functions: { type: 'string' },
   },
 });
 const name = positionals.join(' ');
@@ -88,22 +92,30 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Math.max(1, Number(args.throttle)) });
   for (let i = 0; i < WARMUP; i += 1) await page.evaluate(({ s, n }) => window.__bench.timed(s, n), { s: spec, n: i });
 
-  const { events } = await traceDuring(cdp, ['toplevel', 'blink.user_timing', 'devtools.timeline'], () =>
-    page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: WARMUP, n: RUNS }),
-  );
+  const series = () => page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: WARMUP, n: RUNS });
+  if (args.functions) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  const { events } = await traceDuring(cdp, ['toplevel', 'blink.user_timing', 'devtools.timeline'], series);
+  const profile = args.functions ? (await cdp.send('Profiler.stop')).profile : null;
 
   const marks = new Map(events.filter((e) => String(e.name).startsWith('bench:')).map((e) => [e.name, e]));
   const first = marks.get('bench:start:0');
   if (!first) throw new Error('the trace has none of the bench marks');
   const main = events.filter((e) => e.pid === first.pid && e.tid === first.tid);
   const totals = new Map();
+  const perRun = [];
   let window = 0;
   for (let k = 0; k < RUNS; k += 1) {
     const from = marks.get(`bench:start:${k}`)?.ts;
     const to = marks.get(`bench:end:${k}`)?.ts;
     if (from == null || to == null) continue;
     window += (to - from) / 1000;
-    for (const [key, ms] of selfTimes(main, from, to)) totals.set(key, (totals.get(key) ?? 0) + ms);
+    const self = selfTimes(main, from, to);
+    for (const [key, ms] of self) totals.set(key, (totals.get(key) ?? 0) + ms);
+    perRun.push({ k, self });
   }
   const busy = [...totals.values()].reduce((a, b) => a + b, 0);
   const rows = [...totals].filter(([, ms]) => ms / RUNS >= 0.05).sort((a, b) => b[1] - a[1]);
@@ -112,6 +124,31 @@ try {
   for (const [key, ms] of rows) console.log(`| ${key} | ${(ms / RUNS).toFixed(2)} | ${((100 * ms) / busy).toFixed(0)} % |`);
   console.log(`| **main thread busy** | **${(busy / RUNS).toFixed(2)}** | |`);
   console.log(`| event to next frame (wall) | ${(window / RUNS).toFixed(2)} | |`);
+  if (profile) {
+    // Self time per function over the whole series (the pauses between runs are idle).
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const self = new Map();
+    profile.samples.forEach((id, i) => {
+      const { functionName, url } = byId.get(id).callFrame;
+      const key = functionName || (url ? `(anonymous) ${url.split('/').at(-1)}` : byId.get(id).callFrame.functionName || '(program)');
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    });
+    const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
+    const top = [...self].filter(([key]) => !idle.has(key)).sort((a, b) => b[1] - a[1]).slice(0, Number(args.functions) || 30);
+    console.log(`\n| function (CPU profile, self) | ms per run |\n| --- | --- |`);
+    for (const [key, ms] of top) console.log(`| ${key.slice(0, 120)} | ${(ms / RUNS).toFixed(2)} |`);
+    for (const key of idle) if (self.has(key)) console.log(`| ${key} | ${(self.get(key) / RUNS).toFixed(2)} |`);
+  }
+  if (args['per-run']) {
+    // Which control each run used (a cycle takes them in turn), and where its time went.
+    const controls = await page.evaluate(({ s, f, n }) => window.__bench.controls(s, f, n), { s: spec, f: WARMUP, n: RUNS });
+    const top = rows.slice(0, 5).map(([key]) => key);
+    console.log(`\n| run | control | busy | ${top.join(' | ')} |\n| --- | --- | --- |${' --- |'.repeat(top.length)}`);
+    for (const { k, self } of perRun) {
+      const busyK = [...self.values()].reduce((a, b) => a + b, 0);
+      console.log(`| ${k} | ${controls[k] ?? ''} | ${busyK.toFixed(1)} | ${top.map((key) => (self.get(key) ?? 0).toFixed(1)).join(' | ')} |`);
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
