@@ -6,7 +6,9 @@
 //! Order is depth first: pieces a piece creates as it renders go before the pieces queued
 //! after it, so the page fills from the top and nothing above the reader moves.
 //! [`settled`] says when the queue is empty (`<html data-ready>` waits for it). [`defer`]
-//! puts other work in the same queue (a section's language catching up off screen).
+//! puts other work in the same queue, and [`after_next_frame`] does so once the next
+//! frame is drawn; [`when_idle`] keeps work out of the way until the browser is idle (a
+//! section's language catching up off screen).
 
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -70,6 +72,34 @@ pub fn settled() -> bool {
 /// for it too).
 pub fn defer(work: impl FnOnce() + 'static) {
     schedule(Box::new(work), false);
+}
+
+/// Runs `work` as [`defer`] does, once the next frame has been drawn: what that frame
+/// shows comes first, and `work` after it.
+pub fn after_next_frame(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || defer(work));
+}
+
+/// The longest [`when_idle`] work waits for the browser to be idle.
+const IDLE_TIMEOUT_MS: u32 = 1_000;
+
+/// Runs `work` once the browser is idle: after the input, the frames and the tasks that
+/// are due (within [`IDLE_TIMEOUT_MS`] at the latest), so it never holds up the frame
+/// after a reader's next tap as a queued task would. For work no reader waits for. Where
+/// there is no idle callback (Safari), as [`after_next_frame`].
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let window = web_sys::window().filter(|window| {
+        js_sys::Reflect::has(window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false)
+    });
+    let Some(window) = window else {
+        return after_next_frame(work);
+    };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_TIMEOUT_MS);
+    let callback = Closure::once_into_js(work);
+    // It cannot fail once the function is there; if it did, the work would be lost, as
+    // it is when the page goes away first.
+    let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
 }
 
 fn schedule(piece: Piece, last: bool) {

@@ -315,10 +315,8 @@ fn Started() -> impl IntoView {
         if started.is_none() {
             browser::set_root_attribute("lang", code);
         } else {
-            request_animation_frame(move || {
-                later::defer(move || {
-                    browser::set_root_attribute("lang", lang.get_untracked().code())
-                })
+            later::after_next_frame(move || {
+                browser::set_root_attribute("lang", lang.get_untracked().code())
             });
         }
     });

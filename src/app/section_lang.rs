@@ -2,8 +2,9 @@
 //! 17,000 nodes, a third of a second on a phone. The reader sees one or two sections at a
 //! time, so [`SectionLanguage`] gives a section a language of its own: the reader's, at
 //! once while the section is on or near the screen; for the others, a moment later, each
-//! in a task of its own after the next frame (`later::defer`), so the switch paints what
-//! the reader looks at first and the rest catches up before they can scroll to it.
+//! in a task of its own once the browser is idle (`later::when_idle`), so the switch
+//! paints what the reader looks at first, the rest catches up before they can scroll to
+//! it, and a catch-up never holds up the frame of the reader's next tap.
 //!
 //! Everything in a section reads its language through `use_app().lang` (`tx!` too), so
 //! the section's copy of the app state, with its own `lang`, is all it takes.
@@ -11,6 +12,8 @@
 use super::{later, use_app, AppState};
 use crate::content::Lang;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// How far outside the screen a section still counts as near. None: the sections far
 /// from it have all caught up within a few tenths of a second, before a reader can
@@ -48,6 +51,7 @@ pub fn SectionLanguage(id: &'static str, children: Children) -> impl IntoView {
     observe_nearness(id, near);
 
     let reader = app.lang;
+    let catching_up = Arc::new(AtomicBool::new(false));
     Effect::new({
         let shown = shown.clone();
         move |_| {
@@ -55,18 +59,20 @@ pub fn SectionLanguage(id: &'static str, children: Children) -> impl IntoView {
             match switch(shown.get_untracked(), lang, near.get_value()) {
                 Switch::Unchanged => {}
                 Switch::Now => shown.set(lang),
-                Switch::Later => {
+                // One catch-up at a time: it takes the reader's language when it runs.
+                Switch::Later if !catching_up.swap(true, Ordering::Relaxed) => {
                     let shown = shown.clone();
-                    // After the next frame, which shows the switch where the reader looks.
-                    request_animation_frame(move || {
-                        later::defer(move || {
-                            let lang = reader.get_untracked();
+                    let catching_up = catching_up.clone();
+                    later::when_idle(move || {
+                        catching_up.store(false, Ordering::Relaxed);
+                        if let Some(lang) = reader.try_get_untracked() {
                             if shown.get_untracked() != lang {
                                 shown.set(lang);
                             }
-                        })
+                        }
                     });
                 }
+                Switch::Later => {}
             }
         }
     });
