@@ -46,8 +46,9 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
     });
     // Every panel built stays, hidden while another is shown: showing a built panel is a
     // restyle, where building one is up to 218 elements (LY's). Hidden panels hold their
-    // language and what-if. Once the reader goes on and the page has settled, the panels
-    // not asked for yet are built too, one per task, so a first tap on a box shows one.
+    // language and what-if, and keep their layout (`KeptPanel`). Once the reader goes on
+    // and the page has settled, the panels not asked for yet are built too, one per frame
+    // (each is laid out in it), so a first tap on a box shows one.
     let selectables = selectables();
     let prebuilt = RwSignal::new(0_usize);
     let built = Memo::new(move |built: Option<&Vec<Selection>>| {
@@ -64,9 +65,7 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
         if !(crate::app::chunks::reader_went_on() && crate::app::later::settled()) {
             return false;
         }
-        for _ in 0..selectables.len() {
-            crate::app::later::defer(move || prebuilt.update(|n| *n += 1));
-        }
+        crate::app::later::defer(move || prebuild_next(prebuilt, selectables.len()));
         true
     });
     view! {
@@ -117,7 +116,20 @@ fn selectables() -> &'static [Selection] {
     })
 }
 
-/// One built panel, shown while its selection is the reader's.
+/// Builds one more of the panels not asked for yet, and the next after the frame that
+/// lays this one out: one panel's layout per frame.
+fn prebuild_next(prebuilt: RwSignal<usize>, total: usize) {
+    prebuilt.update(|n| *n += 1);
+    if prebuilt.get_untracked() < total {
+        crate::app::later::after_next_frame(move || prebuild_next(prebuilt, total));
+    }
+}
+
+/// One built panel, shown while its selection is the reader's. Hidden, it keeps its
+/// layout (`content-visibility: hidden`, style.css), so showing it again lays out
+/// nothing; one built hidden is laid out once first, for a frame, clipped to nothing, for
+/// a first tap to find its layout there too. Hidden or warming, it is `visibility: hidden`:
+/// out of sight, the tab order and the accessibility tree.
 #[component]
 fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
     let key = selection.clone().unwrap_or_default();
@@ -125,6 +137,11 @@ fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
         let selection = selection.clone();
         move |_| own.selected.with(|selected| *selected == selection)
     });
+    let warming = RwSignal::new(!shown.get_untracked());
+    if warming.get_untracked() {
+        crate::app::later::after_next_frame(move || warming.set(false));
+    }
+    let warming = move || warming.get() && !shown.get();
     let own = own.held_while_hidden(shown);
     let content = crate::app::with_state(own.app, move || match selection {
         None => view! {
@@ -137,7 +154,12 @@ fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
         Some(id) => details_for(&id, own, shown).into_any(),
     });
     view! {
-        <div class="own-panel" data-selection=key hidden=move || !shown.get()>
+        <div
+            class="own-panel"
+            class:own-panel-warming=warming
+            data-selection=key
+            hidden=move || !shown.get()
+        >
             {content}
         </div>
     }
