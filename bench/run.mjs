@@ -464,6 +464,24 @@ async function memorySnapshot(page, cdp) {
   return { ...inPage, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
 }
 
+/** In the page: resolves once the number of elements has not changed for `frames` frames
+ * in a row, or after `limitMs`. */
+function untilElementsStill(frames, limitMs) {
+  return new Promise((done) => {
+    const start = performance.now();
+    let last = -1;
+    let still = 0;
+    const tick = () => {
+      const count = document.getElementsByTagName('*').length;
+      still = count === last ? still + 1 : 0;
+      last = count;
+      if (still >= frames || performance.now() - start > limitMs) done();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
 /** Memory before and after MEMORY_INTERACTIONS interactions (`specs` in turn) on `path`. */
 async function measureMemory(browser, dir, specs, path = '/') {
   if (specs.length === 0) return { status: 'n/a: no in-page interaction to repeat' };
@@ -475,6 +493,9 @@ async function measureMemory(browser, dir, specs, path = '/') {
     await waitMs(500);
     const load = await memorySnapshot(page, cdp);
     await page.evaluate(({ s, n }) => window.__bench.loop(s, n), { s: specs, n: MEMORY_WARMUP });
+    // What the page builds ahead once the reader has gone on (the ownership panels, one per
+    // frame) belongs to its settled size, not to growth: "before" waits until it is built.
+    await page.evaluate(() => untilElementsStill(30, 10_000));
     const before = await memorySnapshot(page, cdp);
     const t0 = Date.now();
     // An interaction that re-renders the whole page (a language switch) may ask for fewer.
@@ -743,7 +764,8 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
     'After forced garbage collections (CDP `HeapProfiler.collectGarbage` and `gc()`): `performance.memory.usedJSHeapSize` ' +
       '(Chromium with `--enable-precise-memory-info`) and the size of the wasm linear memory (the `memory` export of the module ' +
       "Trunk's loader announces in `TrunkApplicationStarted`; it only grows, in 64 KiB pages). \"load\" is right after the page mounted; " +
-      `"before" after ${MEMORY_WARMUP} warm-up interactions; growth is after ÷ before. On each view's own page, ` +
+      `"before" after ${MEMORY_WARMUP} warm-up interactions and once the page has stopped adding elements (30 frames without a change: ` +
+      "what it builds ahead, such as the ownership panels, one per frame, is its settled size, not growth); growth is after ÷ before. On each view's own page, " +
       `${MEMORY_INTERACTIONS.toLocaleString('en-US')} of that view's interactions from the table above, in turn ` +
       "(on the story page for those that have no view), unthrottled, one task each, a frame every 50; an interaction that " +
       're-renders every text of the page (the language switch) is repeated fewer times, as its row says. ' +
