@@ -464,9 +464,9 @@ async function memorySnapshot(page, cdp) {
   return { ...inPage, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
 }
 
-/** In the page: resolves once the number of elements has not changed for `frames` frames
- * in a row, or after `limitMs`. */
-function untilElementsStill(frames, limitMs) {
+/** Run in the page (`page.evaluate`): resolves once the number of elements has not changed
+ * for `frames` frames in a row, or after `limitMs`. */
+function untilElementsStill({ frames, limitMs }) {
   return new Promise((done) => {
     const start = performance.now();
     let last = -1;
@@ -495,7 +495,7 @@ async function measureMemory(browser, dir, specs, path = '/') {
     await page.evaluate(({ s, n }) => window.__bench.loop(s, n), { s: specs, n: MEMORY_WARMUP });
     // What the page builds ahead once the reader has gone on (the ownership panels, one per
     // frame) belongs to its settled size, not to growth: "before" waits until it is built.
-    await page.evaluate(() => untilElementsStill(30, 10_000));
+    await page.evaluate(untilElementsStill, { frames: 30, limitMs: 10_000 });
     const before = await memorySnapshot(page, cdp);
     const t0 = Date.now();
     // An interaction that re-renders the whole page (a language switch) may ask for fewer.
