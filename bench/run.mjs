@@ -7,6 +7,10 @@
 //   node bench/run.mjs [--runs N] [--memory-interactions N] [--throttle RATE]
 //                      [--lighthouse-runs N] [--no-lighthouse]
 //                      [--dist DIR] [--floor-dist DIR] [--out FILE]
+//   node bench/run.mjs --interactions-only [--only NAME[,NAME...]] [--runs N] [--dist DIR]
+//
+// --interactions-only times the interactions on the story page of --dist and prints their
+// table, for comparing two builds; it writes nothing and checks no budget.
 //
 // Defaults: 30 timed runs per interaction, 10,000 interactions for memory, 4× throttle,
 // 3 Lighthouse runs per page (the median is reported), dist/, bench/floor/dist/, BENCHMARKS.md.
@@ -36,6 +40,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: process.env.BENCH_OUT || join(ROOT, 'BENCHMARKS.md') },
     'no-lighthouse': { type: 'boolean', default: false },
     'lighthouse-runs': { type: 'string', default: process.env.BENCH_LIGHTHOUSE_RUNS || '3' },
+    'interactions-only': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
@@ -808,7 +814,25 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
 
 // ---------------------------------------------------------------- main
 
+/** --interactions-only: the story page's interaction rows of --dist, printed; nothing written. */
+async function interactionsOnly() {
+  const wanted = args.only ? new Set(args.only.split(',').map((n) => n.trim())) : null;
+  const specs = INTERACTIONS.filter((s) => s.act === 'noop' || !wanted || wanted.has(s.name));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  try {
+    const rows = await timeInteractions(browser, args.dist, specs);
+    console.log(`| interaction | p50 | p95 | max | runs |\n| --- | --- | --- | --- | --- |`);
+    for (const r of rows) {
+      const cells = r.status === 'ok' ? [fmtMs(r.p50, 2), fmtMs(r.p95, 2), fmtMs(r.max, 2), r.samples.length] : [r.status, '', '', 0];
+      console.log(`| ${r.name} | ${cells.join(' | ')} |`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
+  if (args['interactions-only']) return interactionsOnly();
   const started = new Date();
   const info = machine();
   const loadStart = info.load();

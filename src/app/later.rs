@@ -88,18 +88,36 @@ const IDLE_TIMEOUT_MS: u32 = 1_000;
 /// after a reader's next tap as a queued task would. For work no reader waits for. Where
 /// there is no idle callback (Safari), as [`after_next_frame`].
 pub fn when_idle(work: impl FnOnce() + 'static) {
+    if let Err(work) = request_idle(IDLE_TIMEOUT_MS, work) {
+        after_next_frame(work);
+    }
+}
+
+/// Runs `work` once the browser is idle, or after `within` at the latest: for small work
+/// that should follow soon but not inside an input's frame (the address bar's rewrite).
+/// Where there is no idle callback (Safari), after `within`.
+pub fn when_idle_within(within: Duration, work: impl FnOnce() + 'static) {
+    let timeout = u32::try_from(within.as_millis()).unwrap_or(u32::MAX);
+    if let Err(work) = request_idle(timeout, work) {
+        set_timeout(work, within);
+    }
+}
+
+/// `requestIdleCallback(work, { timeout })`, or `work` back where the browser has none.
+fn request_idle<F: FnOnce() + 'static>(timeout_ms: u32, work: F) -> Result<(), F> {
     let window = web_sys::window().filter(|window| {
         js_sys::Reflect::has(window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false)
     });
     let Some(window) = window else {
-        return after_next_frame(work);
+        return Err(work);
     };
     let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_TIMEOUT_MS);
+    options.set_timeout(timeout_ms);
     let callback = Closure::once_into_js(work);
     // It cannot fail once the function is there; if it did, the work would be lost, as
     // it is when the page goes away first.
     let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    Ok(())
 }
 
 fn schedule(piece: Piece, last: bool) {
