@@ -59,28 +59,36 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// How long a change waits at most before the address bar shows it. `history.replaceState`
-/// costs a few milliseconds, too much inside a step or a slider's input event, and Chromium
-/// ignores it past about 200 calls in 10 s, which a drag would reach; one write per pause
-/// in the changes is both cheaper and always heard. The write waits for the browser to be
-/// idle within this time, so it does not land between a reader's next tap and its frame, as
-/// a plain timer would one time in two during a drag or a run of steps. Tests wait this
-/// out (tests/browser/browser.mjs).
+/// How long a change waits before the address bar is rewritten, at least.
+/// `history.replaceState` costs a few milliseconds, too much inside a step or a slider's
+/// input event, and Chromium ignores it past about 200 calls in 10 s, which a drag would
+/// reach; one write per pause in the changes is both cheaper and always heard. Tests wait
+/// this out (tests/browser/browser.mjs).
 pub const ADDRESS_BAR_DELAY: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// After [`ADDRESS_BAR_DELAY`], the write waits for the browser to be idle, this long at
+/// most: a timer's task runs whenever it falls due, often right where the frame after the
+/// reader's next tap is being drawn (one step in two of a run of steps); an idle callback
+/// runs only when no input, frame or due task waits, within the time left before the
+/// next frame.
+pub const ADDRESS_BAR_IDLE_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
 thread_local! {
     /// The query the address bar is to show when the pending write runs.
     static PENDING_QUERY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Rewrites the address bar to `query` within [`ADDRESS_BAR_DELAY`], when the browser is
-/// idle: changes that come meanwhile fold into the same write, and the last one wins. (A reload started inside
-/// that moment reloads the address from before the change: the browser fixes the URL it
-/// reloads before any page event could still write it.)
+/// Rewrites the address bar to `query` after [`ADDRESS_BAR_DELAY`], once the browser is
+/// idle: changes that come meanwhile fold into the same write, and the last one wins.
+/// (A reload started inside that moment reloads the address from before the change: the
+/// browser fixes the URL it reloads before any page event could still write it.)
 pub fn replace_query_soon(query: String) {
     let first = PENDING_QUERY.with_borrow_mut(|pending| pending.replace(query).is_none());
     if first {
-        super::later::when_idle_within(ADDRESS_BAR_DELAY, write_pending_query);
+        leptos::prelude::set_timeout(
+            || super::later::when_idle_within(ADDRESS_BAR_IDLE_WAIT, write_pending_query),
+            ADDRESS_BAR_DELAY,
+        );
     }
 }
 

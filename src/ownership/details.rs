@@ -388,7 +388,7 @@ fn tie_buttons(edges: Vec<&'static Edge>, own: OwnershipState) -> impl IntoView 
             view! {
                 <li data-family=edge.family.key()>
                     <button type="button" class="own-button-link" on:click=move |_| own.select(id)>
-                        {move || edge_sentence(edge, story(), state.lang.get(), own.split.get())}
+                        {move || edge_sentence(edge, story(), state.lang.get(), own.split_for(edge))}
                     </button>
                 </li>
             }
@@ -520,7 +520,7 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState, shown: Memo<bool>) -> i
     let from = relation.from.as_str();
     let to = relation.to.as_str();
     view! {
-        <h3 id=title_id(shown)>{move || edge_sentence(edge, story, state.lang.get(), own.split.get())}</h3>
+        <h3 id=title_id(shown)>{move || edge_sentence(edge, story, state.lang.get(), own.split_for(edge))}</h3>
         <p class="own-details-role" data-family=edge.family.key()>{move || edge.family.legend(crate::i18n::current_lang())}</p>
         {share}
         <h4>{crate::tx!(breach.reports_say)}</h4>

@@ -6,7 +6,7 @@
 //! its button, placed in the DOM right after the box it starts from, so Tab reads a
 //! company, then its ties, then the next company.
 
-use super::graph::{edge_sentence, graph, node_title, EdgeFamily, Node};
+use super::graph::{edge_sentence, graph, node_title, EdgeFamily, Emphasis, Node};
 use super::layout::{
     layout, Direction, EdgeLine, Layout, NodeBox, CAPTION_PX, LABEL_PX, TITLE_LINE, TITLE_PX,
 };
@@ -238,9 +238,10 @@ fn edge_lines(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
             let points =
                 move || line.with(|l| l.as_ref().map(EdgeLine::svg_points).unwrap_or_default());
             let share_width = move || {
-                super::graph::edge_share(edge, story, own.split.get())
+                super::graph::edge_share(edge, story, own.split_for(edge))
                     .map(|share| format!("{:.1}px", super::graph::share_line_width(share)))
             };
+            let emphasis = own.emphasis_of(id);
             let marker = edge
                 .directed()
                 .then(|| format!("url(#own-arrow-{})", edge.family.key()));
@@ -250,9 +251,9 @@ fn edge_lines(shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
                     data-edge=id
                     data-family=edge.family.key()
                     data-derived=edge.relation.is_none().then_some("1")
-                    class:selected=move || own.is_selected(id)
-                    class:related=move || own.edge_related(id)
-                    class:dim=move || own.edge_dimmed(id)
+                    class:selected=move || emphasis.get() == Emphasis::Selected
+                    class:related=move || emphasis.get() == Emphasis::Related
+                    class:dim=move || emphasis.get() == Emphasis::Dimmed
                     class:req-target=move || own.highlighted.with(|h| h.iter().any(|e| e == id))
                     class:stage-hidden=own.edge_hidden(id)
                     style:--own-share-width=share_width
@@ -291,6 +292,7 @@ fn node_items(nodes: &'static [Node], shape: Memo<Layout>, own: OwnershipState) 
 fn NodeItem(node: &'static Node, shape: Memo<Layout>, own: OwnershipState) -> impl IntoView {
     let app = use_app();
     let id: &'static str = node.id.as_str();
+    let emphasis = own.emphasis_of(id);
     let placed = Memo::new(move |_| shape.with(|l| l.node(id).cloned()));
     let get = move |f: fn(&NodeBox) -> f64| move || placed.with(|b| b.as_ref().map_or(0.0, f));
     let badge = node
@@ -336,7 +338,7 @@ fn NodeItem(node: &'static Node, shape: Memo<Layout>, own: OwnershipState) -> im
             data-context=node.context.then_some("1")
             data-service=service.then_some("1")
             class:stage-hidden=own.node_hidden(id)
-            aria-pressed=move || own.is_selected(id).to_string()
+            aria-pressed=move || (emphasis.get() == Emphasis::Selected).to_string()
             aria-label=move || {
                 let lang = app.lang.get();
                 let title = placed
@@ -344,9 +346,9 @@ fn NodeItem(node: &'static Node, shape: Memo<Layout>, own: OwnershipState) -> im
                     .unwrap_or_else(|| node_title(node, lang));
                 node_name(node, &title, lang)
             }
-            class:selected=move || own.is_selected(id)
-            class:related=move || own.node_related(id)
-            class:dim=move || own.node_dimmed(id)
+            class:selected=move || emphasis.get() == Emphasis::Selected
+            class:related=move || emphasis.get() == Emphasis::Related
+            class:dim=move || emphasis.get() == Emphasis::Dimmed
             on:click=move |_| own.select_by_pointer(id)
             on:keydown=move |ev| on_item_key(ev, id, shape, own)
         >
@@ -395,6 +397,7 @@ fn EdgeLabel(edge_id: &'static str, shape: Memo<Layout>, own: OwnershipState) ->
     let app = use_app();
     let story = story();
     let edge = graph().edge(edge_id).expect("edge of the graph");
+    let emphasis = own.emphasis_of(edge_id);
     let placed = Memo::new(move |_| shape.with(|l| l.edge(edge_id).cloned()));
     let rect = move |f: fn(&EdgeLine) -> f64| move || placed.with(|e| e.as_ref().map_or(0.0, f));
     let lines = move || {
@@ -434,11 +437,11 @@ fn EdgeLabel(edge_id: &'static str, shape: Memo<Layout>, own: OwnershipState) ->
             data-disputed=disputed.then_some("1")
             data-derived=edge.relation.is_none().then_some("1")
             data-what-if=move || what_if().then_some("1")
-            aria-pressed=move || own.is_selected(edge_id).to_string()
-            aria-label=move || edge_name(edge, app.lang.get(), own.split.get())
-            class:selected=move || own.is_selected(edge_id)
-            class:related=move || own.edge_related(edge_id)
-            class:dim=move || own.edge_dimmed(edge_id)
+            aria-pressed=move || (emphasis.get() == Emphasis::Selected).to_string()
+            aria-label=move || edge_name(edge, app.lang.get(), own.split_for(edge))
+            class:selected=move || emphasis.get() == Emphasis::Selected
+            class:related=move || emphasis.get() == Emphasis::Related
+            class:dim=move || emphasis.get() == Emphasis::Dimmed
             class:req-target=move || own.highlighted.with(|h| h.iter().any(|e| e == edge_id))
             class:stage-hidden=own.edge_hidden(edge_id)
             on:click=move |_| own.select_by_pointer(edge_id)

@@ -2,7 +2,7 @@
 //! which relations are edges, how each edge is labelled, and the one derived item
 //! (the rest of LY's shares), which is analysis and never a story record.
 
-use super::stakes::{Range, Split};
+use super::stakes::{Parent, Range, Split};
 use crate::content::{Entity, EntityKind, Lang, Relation, RelationKind, Story};
 use crate::i18n::format_date;
 
@@ -97,6 +97,22 @@ impl Edge {
     pub fn directed(&self) -> bool {
         self.relation
             .is_none_or(|r| r.kind != RelationKind::SharedSystem)
+    }
+
+    /// The parent whose stake in A Holdings this line is, if it is one of the two: its
+    /// share, label and name follow the what-if split; no other line's do.
+    pub fn split_parent(&self) -> Option<Parent> {
+        let relation = self.relation?;
+        if relation.kind != RelationKind::Ownership || relation.to != VENTURE {
+            return None;
+        }
+        if relation.from == SOFTBANK {
+            Some(Parent::SoftBank)
+        } else if relation.from == NAVER {
+            Some(Parent::Naver)
+        } else {
+            None
+        }
     }
 }
 
@@ -277,11 +293,8 @@ pub fn edge_share(edge: &Edge, story: &Story, split: Split) -> Option<Range> {
     if relation.kind != RelationKind::Ownership {
         return None;
     }
-    if relation.to == VENTURE && relation.from == SOFTBANK {
-        return Some(Range::exact(split.share(super::stakes::Parent::SoftBank)));
-    }
-    if relation.to == VENTURE && relation.from == NAVER {
-        return Some(Range::exact(split.share(super::stakes::Parent::Naver)));
+    if let Some(parent) = edge.split_parent() {
+        return Some(Range::exact(split.share(parent)));
     }
     let figure = story.figure(relation.share.as_deref()?)?;
     Some(Range::of(figure.reported.iter().map(|r| r.value)))
@@ -302,12 +315,7 @@ pub fn edge_label(edge: &Edge, story: &Story, lang: Lang, split: Split) -> Vec<S
     };
     match relation.kind {
         RelationKind::Ownership => {
-            if relation.to == VENTURE && (relation.from == SOFTBANK || relation.from == NAVER) {
-                let parent = if relation.from == SOFTBANK {
-                    super::stakes::Parent::SoftBank
-                } else {
-                    super::stakes::Parent::Naver
-                };
+            if let Some(parent) = edge.split_parent() {
                 let value = Range::exact(split.share(parent)).format();
                 if split.is_reported() {
                     return vec![value];
@@ -499,6 +507,48 @@ mod tests {
             edge_label(naver, story(), Lang::En, Split::new(60.0)),
             vec!["40%", "what-if"]
         );
+    }
+
+    #[test]
+    fn only_the_two_parent_lines_follow_the_split() {
+        // OwnershipState::split_for follows the split for these lines only: every other
+        // line's label, name and share must be the same whatever the split.
+        let graph = Graph::from_story(story());
+        let following: Vec<&str> = graph
+            .edges
+            .iter()
+            .filter(|edge| edge.split_parent().is_some())
+            .map(|edge| edge.id.as_str())
+            .collect();
+        assert_eq!(
+            following,
+            vec!["softbank-owns-a-holdings", "naver-owns-a-holdings"]
+        );
+        for edge in graph.edges.iter().filter(|e| e.split_parent().is_none()) {
+            for lang in [Lang::En, Lang::Ja, Lang::Ko] {
+                for split in [Split::new(0.0), Split::new(37.0), Split::new(100.0)] {
+                    let story = story();
+                    assert_eq!(
+                        edge_label(edge, story, lang, split),
+                        edge_label(edge, story, lang, Split::REPORTED),
+                        "{}",
+                        edge.id
+                    );
+                    assert_eq!(
+                        edge_sentence(edge, story, lang, split),
+                        edge_sentence(edge, story, lang, Split::REPORTED),
+                        "{}",
+                        edge.id
+                    );
+                    assert_eq!(
+                        edge_share(edge, story, split),
+                        edge_share(edge, story, Split::REPORTED),
+                        "{}",
+                        edge.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

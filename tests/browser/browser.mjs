@@ -188,15 +188,22 @@ export async function startSession() {
 }
 
 /**
- * The app writes the address bar a moment after a change (ADDRESS_BAR_DELAY in
- * src/app/browser.rs, 100 ms). A timer the page sets later, for longer, fires after that
- * write: so this reads what the address bar settles on.
+ * The app writes the address bar a moment after a change: ADDRESS_BAR_DELAY in
+ * src/app/browser.rs (100 ms), then in an idle callback within ADDRESS_BAR_IDLE_WAIT
+ * (100 ms more). A timer the page sets later, for longer, fires after the app's; an idle
+ * callback requested after that runs after the app's: so this reads what the address bar
+ * settles on.
  */
 export const ADDRESS_BAR_DELAY_MS = 100;
+export const ADDRESS_BAR_IDLE_WAIT_MS = 100;
 export async function settledLocation(page) {
   return page.evaluate(
-    (ms) => new Promise((ok) => setTimeout(() => ok({ search: location.search, href: location.href, hash: location.hash }), ms)),
-    ADDRESS_BAR_DELAY_MS + 30,
+    ({ delay, idle }) =>
+      new Promise((ok) => {
+        const read = () => ok({ search: location.search, href: location.href, hash: location.hash });
+        setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(read, { timeout: idle + 30 }) : setTimeout(read, idle + 30)), delay + 30);
+      }),
+    { delay: ADDRESS_BAR_DELAY_MS, idle: ADDRESS_BAR_IDLE_WAIT_MS },
   );
 }
 export async function settledSearch(page) {

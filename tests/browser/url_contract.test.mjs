@@ -178,3 +178,33 @@ test('theme=dark sets data-theme', async (t) => {
     await opened.close();
   }
 });
+
+test('a drag rewrites the address bar at most ten times a second, and ends on its last value', async (t) => {
+  const opened = await session.openPage('/?view=ownership');
+  t.after(() => opened.close());
+  await withShotOnFailure(opened, t.name, async () => {
+    const { page } = opened;
+    const slider = page.locator('section#ownership input#own-stake');
+    await slider.waitFor();
+    const before = (await opened.historyCalls()).replace;
+    // 120 input events a frame apart: two seconds of dragging.
+    const last = await page.evaluate(async () => {
+      const el = document.querySelector('section#ownership input#own-stake');
+      let value = 50;
+      for (let i = 0; i < 120; i += 1) {
+        value = 30 + (i % 40);
+        el.value = String(value);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((ok) => requestAnimationFrame(ok));
+        await new Promise((ok) => setTimeout(ok, 0));
+      }
+      return value;
+    });
+    const search = await new StoryPage(page).search();
+    const writes = (await opened.historyCalls()).replace - before;
+    assert.equal(new URLSearchParams(search).get('stake'), String(last), 'the address bar ends on the last value');
+    assert.ok(writes >= 2, `the address bar followed the drag while it lasted (${writes} rewrites)`);
+    assert.ok(writes <= 24, `${writes} rewrites in about two seconds: at most one per 100 ms`);
+    assertNoConsoleErrors(opened);
+  });
+});
