@@ -329,11 +329,12 @@ fn listen_for_intent() {
 #[component]
 pub fn Lazy(part: Part, #[prop(optional)] in_story: bool) -> impl IntoView {
     let fetch = RwSignal::new(fetch_of(part));
+    let loaded = Memo::new(move |_| fetch.get() == Fetch::Done);
     let placeholder = NodeRef::<leptos::html::Section>::new();
     if fetch.get_untracked() != Fetch::Done {
         listen_for_intent();
         let on_screen = RwSignal::new(false);
-        observe_screen(placeholder, on_screen);
+        observe_screen(placeholder, on_screen, loaded);
         Effect::new(move |_| {
             // A failed fetch waits for the reader's retry.
             let wanted = intent() || on_screen.get() || !in_story;
@@ -347,7 +348,6 @@ pub fn Lazy(part: Part, #[prop(optional)] in_story: bool) -> impl IntoView {
             }
         });
     }
-    let loaded = Memo::new(move |_| fetch.get() == Fetch::Done);
     move || {
         if loaded.get() {
             if in_story {
@@ -420,9 +420,19 @@ fn Placeholder(
     }
 }
 
-/// Sets `on_screen` once the placeholder comes on the screen.
-fn observe_screen(target: NodeRef<leptos::html::Section>, on_screen: RwSignal<bool>) {
+/// Sets `on_screen` once the placeholder comes on the screen. Stops once it has been seen
+/// or the part is in (the placeholder is then gone): the re-run either causes disconnects
+/// the observer, which would otherwise check a detached element at every frame of the
+/// page's life.
+fn observe_screen(
+    target: NodeRef<leptos::html::Section>,
+    on_screen: RwSignal<bool>,
+    loaded: Memo<bool>,
+) {
     Effect::new(move |_| {
+        if on_screen.get() || loaded.get() {
+            return;
+        }
         let Some(element) = target.get() else {
             return;
         };

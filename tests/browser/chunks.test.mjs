@@ -63,6 +63,41 @@ test('a first scroll brings in every section, each rendered once, and the page i
   await opened.close();
 });
 
+test('once every section is in, no placeholder is still watched for the screen', async (t) => {
+  // Counts the page's IntersectionObservers that are still connected (each costs a check at
+  // every frame): a placeholder's watch ends when its section is in.
+  const countObservers = () => {
+    const Native = window.IntersectionObserver;
+    const live = new Set();
+    window.__liveObservers = live;
+    window.IntersectionObserver = class extends Native {
+      observe(target) {
+        live.add(this);
+        super.observe(target);
+      }
+      disconnect() {
+        live.delete(this);
+        super.disconnect();
+      }
+    };
+  };
+  const opened = await session.openPage('/', { viewport: PHONE, whole: false, initScripts: [countObservers] });
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const before = await page.evaluate(() => window.__liveObservers.size);
+    await page.mouse.wheel(0, 200);
+    await page.waitForFunction(
+      (selector) => document.documentElement.dataset.ready === '1' && !document.querySelector(selector),
+      PENDING_SECTION,
+    );
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => window.__liveObservers.size);
+    assert.ok(before >= SECTIONS.length, `each placeholder was watched (${before} observers)`);
+    // What stays: each section's nearness (its language) and the ownership details' top.
+    assert.ok(after <= SECTIONS.length + 1, `${after} observers still connected once every section is in`);
+  });
+  await opened.close();
+});
+
 test('a section on screen comes in without a scroll, and is not rendered again when the others arrive', async (t) => {
   const opened = await session.openPage('/', { viewport: { width: 1280, height: 2400 }, whole: false });
   await withShotOnFailure(opened, t.name, async ({ page }) => {
