@@ -123,10 +123,10 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
     // the same task (before any paint): the diagram is then built once, at its width,
     // instead of at a guessed width and moved. Later widths move only what they must.
     let drawn = Memo::new(move |_| measured.get().is_some());
+    let what_if = own.what_if();
     let shape = Memo::new(move |_| {
         let lang = app.lang.get();
-        let split = own.split.get();
-        let (nodes, edges) = super::graph::specs(graph, story, lang, split);
+        let (nodes, edges) = super::graph::specs(graph, story, lang, what_if.get());
         let width = measured
             .get()
             .map_or(crate::diagram::FALLBACK_WIDTH, crate::diagram::layout_width);
@@ -400,18 +400,23 @@ fn EdgeLabel(edge_id: &'static str, shape: Memo<Layout>, own: OwnershipState) ->
     let emphasis = own.emphasis_of(edge_id);
     let placed = Memo::new(move |_| shape.with(|l| l.edge(edge_id).cloned()));
     let rect = move |f: fn(&EdgeLine) -> f64| move || placed.with(|e| e.as_ref().map_or(0.0, f));
+    // The text as shown: for the two parent lines it follows the slider, in the place
+    // the layout keeps for all its values, so a drag rewrites text nodes only.
+    let text = Memo::new(move |_| {
+        super::graph::edge_label(edge, story, app.lang.get(), own.split_for(edge))
+    });
     let lines = move || {
         placed.with(|e| {
             e.as_ref().map(|e| {
                 let x = e.label.center().x;
-                e.label_lines
-                    .iter()
-                    .zip(e.label_baselines())
+                e.label_baselines()
+                    .into_iter()
                     .enumerate()
-                    .map(|(i, (line, y))| {
+                    .map(|(i, y)| {
                         // The first line is the value; further lines qualify it.
                         let note = i > 0;
-                        view! { <tspan x=x y=y class:own-label-note=note>{format!("{line} ")}</tspan> }
+                        let line = move || text.with(|t| t.get(i).map(|line| format!("{line} ")));
+                        view! { <tspan x=x y=y class:own-label-note=note>{line}</tspan> }
                     })
                     .collect_view()
             })
@@ -422,10 +427,7 @@ fn EdgeLabel(edge_id: &'static str, shape: Memo<Layout>, own: OwnershipState) ->
         .and_then(|r| r.share.as_deref())
         .and_then(|id| story.figure(id))
         .is_some_and(|f| f.is_disputed());
-    let what_if = move || {
-        edge.relation
-            .is_some_and(|r| r.to == super::graph::VENTURE && !own.split.get().is_reported())
-    };
+    let what_if = edge.split_parent().map(|_| own.what_if());
     view! {
         <g
             class="own-label"
@@ -436,7 +438,7 @@ fn EdgeLabel(edge_id: &'static str, shape: Memo<Layout>, own: OwnershipState) ->
             data-family=edge.family.key()
             data-disputed=disputed.then_some("1")
             data-derived=edge.relation.is_none().then_some("1")
-            data-what-if=move || what_if().then_some("1")
+            data-what-if=move || what_if.is_some_and(|on| on.get()).then_some("1")
             aria-pressed=move || (emphasis.get() == Emphasis::Selected).to_string()
             aria-label=move || edge_name(edge, app.lang.get(), own.split_for(edge))
             class:selected=move || emphasis.get() == Emphasis::Selected

@@ -396,11 +396,14 @@ pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> St
 }
 
 /// The layout's input: one spec per node and edge, with the texts in `lang`.
+/// What the layout places, in `lang`. Of the what-if it needs only whether it is on (the
+/// two parent lines then say "what-if" on a second line): their value is sized at its
+/// widest, so a slider drag changes two labels' text and never moves a box or a label.
 pub fn specs(
     graph: &Graph,
     story: &Story,
     lang: Lang,
-    split: Split,
+    what_if: bool,
 ) -> (Vec<super::layout::NodeSpec>, Vec<super::layout::EdgeSpec>) {
     let nodes = graph
         .nodes
@@ -423,10 +426,25 @@ pub fn specs(
             id: edge.id.clone(),
             from: edge.from.clone(),
             to: edge.to.clone(),
-            label: edge_label(edge, story, lang, split),
+            label: label_to_place(edge, story, lang, what_if),
         })
         .collect();
     (nodes, edges)
+}
+
+/// The widest a line's label can be with the what-if on or off: its label, with a split
+/// parent's value as "100%" (the slider's values are whole percents, 0 to 100).
+pub fn label_to_place(edge: &Edge, story: &Story, lang: Lang, what_if: bool) -> Vec<String> {
+    let split = if what_if {
+        Split::new(100.0)
+    } else {
+        Split::REPORTED
+    };
+    let mut label = edge_label(edge, story, lang, split);
+    if edge.split_parent().is_some() {
+        label[0] = Range::exact(100.0).format();
+    }
+    label
 }
 
 #[cfg(test)]

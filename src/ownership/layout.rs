@@ -757,18 +757,18 @@ impl Layout {
 mod tests {
     use super::*;
     use crate::content::{story, Lang};
-    use crate::ownership::graph::specs;
     use crate::ownership::graph::Graph;
+    use crate::ownership::graph::{edge_label, label_to_place, specs};
     use crate::ownership::stakes::Split;
 
-    fn story_layout(width: f64, split: Split) -> Layout {
+    fn story_layout(width: f64, what_if: bool) -> Layout {
         let graph = Graph::from_story(story());
-        let (nodes, edges) = specs(&graph, story(), Lang::En, split);
+        let (nodes, edges) = specs(&graph, story(), Lang::En, what_if);
         layout(width, &nodes, &edges)
     }
 
-    fn assert_clean(width: f64, split: Split) {
-        let l = story_layout(width, split);
+    fn assert_clean(width: f64, what_if: bool) {
+        let l = story_layout(width, what_if);
         assert!(l.overlaps().is_empty(), "at {width}px: {:?}", l.overlaps());
         assert!(
             l.lines_through_boxes().is_empty(),
@@ -799,39 +799,67 @@ mod tests {
 
     #[test]
     fn no_overlaps_on_a_phone() {
-        assert_clean(360.0, Split::REPORTED);
-        assert_clean(328.0, Split::REPORTED);
+        assert_clean(360.0, false);
+        assert_clean(328.0, false);
     }
 
     #[test]
     fn no_overlaps_on_a_tablet() {
-        assert_clean(768.0, Split::REPORTED);
+        assert_clean(768.0, false);
     }
 
     #[test]
     fn no_overlaps_on_a_wide_screen() {
-        assert_clean(1280.0, Split::REPORTED);
+        assert_clean(1280.0, false);
     }
 
     #[test]
-    fn no_overlaps_at_any_width_or_split() {
+    fn no_overlaps_at_any_width_with_the_what_if_on_or_off() {
         for width in (280..=1600).step_by(8) {
-            for split in [0.0, 37.0, 50.0, 60.0, 100.0] {
-                assert_clean(width as f64, Split::new(split));
+            for what_if in [false, true] {
+                assert_clean(width as f64, what_if);
+            }
+        }
+    }
+
+    #[test]
+    fn every_what_if_value_fits_the_label_placed_for_it() {
+        // The layout places the two parent lines' labels once for the whole slider
+        // (graph::label_to_place); each value it can show must fit in that space.
+        let graph = Graph::from_story(story());
+        let parents: Vec<_> = graph
+            .edges
+            .iter()
+            .filter(|e| e.split_parent().is_some())
+            .collect();
+        assert_eq!(parents.len(), 2);
+        for lang in Lang::ALL {
+            for edge in &parents {
+                for softbank in 0..=100u8 {
+                    let split = Split::new(f64::from(softbank));
+                    let shown = edge_label(edge, story(), lang, split);
+                    let placed = label_to_place(edge, story(), lang, !split.is_reported());
+                    assert_eq!(shown.len(), placed.len(), "{} at {softbank}", edge.id);
+                    assert!(
+                        label_size(&shown).0 <= label_size(&placed).0,
+                        "{} at {softbank} in {lang:?}: {shown:?} wider than {placed:?}",
+                        edge.id
+                    );
+                }
             }
         }
     }
 
     #[test]
     fn phones_stack_and_wide_screens_use_tiers() {
-        assert_eq!(story_layout(360.0, Split::REPORTED).mode, Mode::Stacked);
-        assert_eq!(story_layout(768.0, Split::REPORTED).mode, Mode::Tiered);
-        let wide = story_layout(1280.0, Split::REPORTED);
+        assert_eq!(story_layout(360.0, false).mode, Mode::Stacked);
+        assert_eq!(story_layout(768.0, false).mode, Mode::Tiered);
+        let wide = story_layout(1280.0, false);
         let y = |id: &str| wide.node(id).unwrap().rect.center().y;
         // Owners above what they own, in tiers.
         assert_eq!(y("softbank"), y("naver"));
         assert!(y("softbank") < y("a-holdings") && y("a-holdings") < y("ly"));
-        let narrow = story_layout(360.0, Split::REPORTED);
+        let narrow = story_layout(360.0, false);
         assert!(narrow.height > wide.height, "the stack is the taller");
     }
 
@@ -839,7 +867,7 @@ mod tests {
     fn every_node_and_edge_of_the_graph_is_placed() {
         let graph = Graph::from_story(story());
         for width in [360.0, 1280.0] {
-            let l = story_layout(width, Split::REPORTED);
+            let l = story_layout(width, false);
             for n in &graph.nodes {
                 assert!(l.node(&n.id).is_some(), "{} at {width}", n.id);
             }
@@ -851,7 +879,7 @@ mod tests {
 
     #[test]
     fn parallel_lines_do_not_coincide() {
-        let l = story_layout(1280.0, Split::REPORTED);
+        let l = story_layout(1280.0, false);
         let a = l.edge("naver-cloud-serves-ly").unwrap();
         let b = l.edge("shared-internal-system").unwrap();
         assert_ne!(a.points, b.points);
@@ -859,7 +887,7 @@ mod tests {
 
     #[test]
     fn lines_start_and_end_on_their_boxes() {
-        let l = story_layout(1280.0, Split::REPORTED);
+        let l = story_layout(1280.0, false);
         for e in &l.edges {
             let from = l.node(&e.from).unwrap().rect.inflate(0.5);
             let to = l.node(&e.to).unwrap().rect.inflate(0.5);
@@ -874,7 +902,7 @@ mod tests {
 
     #[test]
     fn arrow_keys_move_to_the_box_in_that_direction() {
-        let l = story_layout(1280.0, Split::REPORTED);
+        let l = story_layout(1280.0, false);
         assert_eq!(
             l.neighbour("softbank", Direction::Right).as_deref(),
             Some("naver")
@@ -895,7 +923,7 @@ mod tests {
     #[test]
     fn edge_labels_are_big_enough_to_tap() {
         for width in [360.0, 1280.0] {
-            for e in &story_layout(width, Split::REPORTED).edges {
+            for e in &story_layout(width, false).edges {
                 assert!(
                     e.label.height >= 24.0 && e.label.width >= 24.0,
                     "{} at {width}",

@@ -194,6 +194,13 @@ impl OwnershipState {
         }
     }
 
+    /// Whether the what-if is on (the split is not the reported one), as a memo: it
+    /// changes only when a drag leaves or comes back to 50:50.
+    pub fn what_if(&self) -> Memo<bool> {
+        let split = self.split;
+        Memo::new(move |_| split.with(|s| !s.is_reported()))
+    }
+
     /// How the box or line `id` looks given the selection, as a memo of its own: a
     /// selection then re-runs the attributes of only the items whose emphasis changed
     /// (about a fifth of them), not four closures on each of the diagram's 55 items.
