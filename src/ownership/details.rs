@@ -3,8 +3,8 @@
 //! demanded about it.
 
 use super::graph::{
-    edge_label, edge_sentence, graph, parent_stake, venture_stake, Edge, LY, NAVER, REST_EDGE,
-    REST_NODE, SOFTBANK, VENTURE,
+    edge_label, edge_sentence, graph, venture_stake, Edge, LY, NAVER, REST_EDGE, REST_NODE,
+    SOFTBANK, VENTURE,
 };
 use super::stakes::{look_through, Parent, Range, Split};
 use super::OwnershipState;
@@ -21,6 +21,8 @@ const DISAGREEMENT: &str = "who-holds-ly";
 #[component]
 pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
     let state = use_app();
+    // Announces a selection, not a what-if step: the slider speaks its own value and the
+    // verdict, and a selected parent line's title would otherwise be read out at each step.
     let status = move || {
         let lang = state.lang.get();
         own.selected.get().map_or_else(
@@ -29,7 +31,7 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
                 crate::tr!(
                     lang,
                     details.status,
-                    title = title_of(&id, lang, own.split.get())
+                    title = title_of(&id, lang, own.split.get_untracked())
                 )
             },
         )
@@ -482,9 +484,7 @@ fn EdgeDetails(edge: &'static Edge, own: OwnershipState, shown: Memo<bool>) -> i
     let story = story();
     let relation = edge.relation.expect("story edges have a relation");
     let figure = relation.share.as_deref().and_then(|id| story.figure(id));
-    let is_parent_stake = [SOFTBANK, NAVER]
-        .iter()
-        .any(|p| parent_stake(story, p).is_some_and(|r| r.id == relation.id));
+    let is_parent_stake = edge.split_parent().is_some();
     let share = figure.map(|figure| {
         let what_if = move || {
             is_parent_stake.then_some(()).and_then(|()| {

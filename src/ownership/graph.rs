@@ -254,14 +254,6 @@ pub fn venture_stake(story: &Story) -> Option<(&Relation, Range)> {
     Some((relation, Range::of(figure.reported.iter().map(|r| r.value))))
 }
 
-/// The ownership relation from a parent to the joint venture.
-pub fn parent_stake<'s>(story: &'s Story, parent: &str) -> Option<&'s Relation> {
-    story
-        .relations
-        .iter()
-        .find(|r| r.kind == RelationKind::Ownership && r.from == parent && r.to == VENTURE)
-}
-
 /// A short kind caption under a node's name ("joint venture", "service").
 pub fn node_caption(node: &Node, lang: Lang) -> &'static str {
     match node.entity.map(|e| e.kind) {
@@ -367,6 +359,19 @@ pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> St
             |e| e.name.get(lang).into(),
         )
     };
+    // A what-if share is not the reports' "owns half of": the sentence says it is a what-if.
+    if let (Some(relation), Some(parent)) = (edge.relation, edge.split_parent()) {
+        if !split.is_reported() {
+            return crate::tr!(
+                lang,
+                edge.what_if_sentence,
+                owner = name(&relation.from),
+                share = Range::exact(split.share(parent)).format(),
+                venture = name(&relation.to)
+            )
+            .to_string();
+        }
+    }
     match edge.relation {
         Some(relation) => {
             let label = edge_label(edge, story, lang, split);
@@ -525,6 +530,25 @@ mod tests {
             edge_label(naver, story(), Lang::En, Split::new(60.0)),
             vec!["40%", "what-if"]
         );
+    }
+
+    #[test]
+    fn a_what_if_sentence_gives_the_what_if_share_and_not_the_reported_words() {
+        let graph = Graph::from_story(story());
+        let softbank = graph.edge("softbank-owns-a-holdings").unwrap();
+        assert_eq!(
+            edge_sentence(softbank, story(), Lang::En, Split::REPORTED),
+            "SoftBank Corp owns half of A Holdings (50%)"
+        );
+        assert_eq!(
+            edge_sentence(softbank, story(), Lang::En, Split::new(49.0)),
+            "In the what-if, SoftBank Corp holds 49% of A Holdings (not reported)"
+        );
+        let naver = graph.edge("naver-owns-a-holdings").unwrap();
+        for lang in Lang::ALL {
+            let sentence = edge_sentence(naver, story(), lang, Split::new(49.0));
+            assert!(sentence.contains("51%"), "{sentence}");
+        }
     }
 
     #[test]

@@ -135,6 +135,35 @@ test('the what-if slider changes the diagram, the look-through stakes and the ve
   await opened.close();
 });
 
+test('a what-if drag changes two labels and two lines, moves nothing, and announces no selection again', async (t) => {
+  const opened = await session.openPage('/?view=ownership&stake=51&select=softbank-owns-a-holdings');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const view = new OwnershipView(page);
+    const geometry = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.own-node-box, .own-label-box')].map((el) =>
+          ['x', 'y', 'width', 'height'].map((a) => el.getAttribute(a)).join(','),
+        ),
+      );
+    const status = () => page.locator('#own-details p[role=status]').textContent();
+    const before = { geometry: await geometry(), status: await status() };
+    assert.match(before.status, /51%/, 'the status names the selected line as it was selected');
+    await page.evaluate(() => {
+      const slider = document.querySelector('#own-stake');
+      for (const value of [60, 75, 100, 0, 9, 49]) {
+        slider.value = String(value);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    assert.match(await view.labelText('softbank-owns-a-holdings'), /49%\s*what-if/);
+    assert.match(await view.labelText('naver-owns-a-holdings'), /51%\s*what-if/);
+    assert.deepEqual(await geometry(), before.geometry, 'no box or label moved or changed size');
+    assert.equal(await status(), before.status, 'the live region did not change at each step');
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
 test('a panel built before is kept, shown again as it is, and caught up with the language and the what-if', async (t) => {
   const opened = await session.openPage('/?view=ownership');
   await withShotOnFailure(opened, t.name, async ({ page }) => {
