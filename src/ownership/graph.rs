@@ -542,7 +542,7 @@ mod tests {
         );
         assert_eq!(
             edge_sentence(softbank, story(), Lang::En, Split::new(49.0)),
-            "In the what-if, SoftBank Corp holds 49% of A Holdings (not reported)"
+            "In the what-if, SoftBank Corp holds 49% of A Holdings (analysis)"
         );
         let naver = graph.edge("naver-owns-a-holdings").unwrap();
         for lang in Lang::ALL {
