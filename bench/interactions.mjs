@@ -237,7 +237,9 @@ export function installBench() {
     /**
      * `count` timed runs for the trace: each after a frame and a 30 ms pause, between the
      * user-timing marks bench:start:K (just before the event) and bench:end:K (in the first
-     * task after the next frame). Returns, per run, whether the control was there and enabled.
+     * task after the next frame); bench:after:K is in the first task after the frame after
+     * that, so end..after holds what the interaction left for its second frame. Returns,
+     * per run, whether the control was there and enabled.
      */
     async series(spec, from, count) {
       const oks = [];
@@ -248,6 +250,8 @@ export function installBench() {
         oks.push(run(spec, from + k));
         await nextFrame();
         performance.mark(`bench:end:${k}`);
+        await nextFrame();
+        performance.mark(`bench:after:${k}`);
       }
       return oks;
     },

@@ -80,6 +80,32 @@ pub fn after_next_frame(work: impl FnOnce() + 'static) {
     request_animation_frame(move || defer(work));
 }
 
+/// `value`, a frame behind: it takes each new value in a task after the next frame has
+/// been drawn. For a part that can show a change a frame after the rest of the page does
+/// (the details beside a diagram): the first frame after a tap, the one a reader waits
+/// for, then paints the rest without it.
+pub fn a_frame_behind<T>(value: Memo<T>) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let (behind, set_behind) = signal(value.get_untracked());
+    Effect::new(move |first: Option<()>| {
+        value.track();
+        if first.is_some() {
+            // Changes within one frame take one catch-up each; all but the first find
+            // nothing left to do.
+            after_next_frame(move || {
+                if let Some(now) = value.try_get_untracked() {
+                    if behind.try_with_untracked(|b| *b != now) == Some(true) {
+                        set_behind.set(now);
+                    }
+                }
+            });
+        }
+    });
+    behind
+}
+
 /// The longest [`when_idle`] work waits for the browser to be idle.
 const IDLE_TIMEOUT_MS: u32 = 1_000;
 

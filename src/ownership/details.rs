@@ -51,13 +51,17 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
     // language and what-if, and keep their layout (`KeptPanel`). Once the reader goes on
     // and the page has settled, the panels not asked for yet are built too, one per frame
     // (each is laid out in it), so a first tap on a box shows one.
+    //
+    // The panel shows a selection a frame after the diagram does: the frame after a tap
+    // then draws the diagram's answer without the panel's style, layout and paint, a
+    // third of it, and the panel follows a frame (some 16 ms) later.
+    let showing = crate::app::later::a_frame_behind(own.selected);
     let selectables = selectables();
     let prebuilt = RwSignal::new(0_usize);
     let built = Memo::new(move |built: Option<&Vec<Selection>>| {
         let built: &[Selection] = built.map_or(&[], Vec::as_slice);
         let prebuilt = &selectables[..prebuilt.get().min(selectables.len())];
-        own.selected
-            .with(|selected| with_built(built, selected, prebuilt))
+        showing.with(|selected| with_built(built, selected, prebuilt))
     });
     Effect::new(move |started: Option<bool>| {
         // Untracked once started: the effect then never runs again.
@@ -78,7 +82,7 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
             <For
                 each=move || built.get()
                 key=Clone::clone
-                children=move |selection| view! { <KeptPanel selection own /> }
+                children=move |selection| view! { <KeptPanel selection showing own /> }
             />
         </aside>
     }
@@ -127,17 +131,21 @@ fn prebuild_next(prebuilt: RwSignal<usize>, total: usize) {
     }
 }
 
-/// One built panel, shown while its selection is the reader's. Hidden, it keeps its
-/// layout (`content-visibility: hidden`, style.css), so showing it again lays out
-/// nothing; one built hidden is laid out once first, for a frame, clipped to nothing, for
+/// One built panel, shown while its selection is `showing` (the reader's, a frame
+/// behind). Hidden, it keeps its layout (`content-visibility: hidden`, style.css), so
+/// showing it again lays out nothing; one built hidden is laid out once first, for a frame, clipped to nothing, for
 /// a first tap to find its layout there too. Hidden or warming, it is `visibility: hidden`:
 /// out of sight, the tab order and the accessibility tree.
 #[component]
-fn KeptPanel(selection: Selection, own: OwnershipState) -> impl IntoView {
+fn KeptPanel(
+    selection: Selection,
+    showing: ReadSignal<Selection>,
+    own: OwnershipState,
+) -> impl IntoView {
     let key = selection.clone().unwrap_or_default();
     let shown = Memo::new({
         let selection = selection.clone();
-        move |_| own.selected.with(|selected| *selected == selection)
+        move |_| showing.with(|showing| *showing == selection)
     });
     let warming = RwSignal::new(!shown.get_untracked());
     if warming.get_untracked() {

@@ -185,6 +185,7 @@ test('a panel built before is kept, shown again as it is, and caught up with the
     await page.locator('button.lang-option[data-lang="ja"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'ja');
     await view.node('softbank').click();
+    await view.detailsCaughtUp();
     const shown = page.locator(OWNERSHIP.shownDetails);
     assert.equal(await shown.getAttribute('data-mark'), 'first', 'the panel built first is shown again, not rebuilt');
     const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
@@ -218,6 +219,7 @@ test('once the reader goes on, every box and line has its panel built, hidden, b
     const ly = page.locator(`${OWNERSHIP.keptDetails}[hidden][data-selection="ly"]`);
     await ly.evaluate((el) => { el.dataset.mark = 'ahead'; });
     await view.node('ly').click();
+    await view.detailsCaughtUp();
     assert.equal(await page.locator(OWNERSHIP.shownDetails).getAttribute('data-mark'), 'ahead', 'the panel built ahead is shown');
     assert.match(await view.detailsTitle(), /LY Corporation/);
     assert.equal(await kept.count(), selectable, 'and nothing is built twice');

@@ -331,7 +331,17 @@ export class OwnershipView {
     return this.page.locator(OWNERSHIP.anyEdgeLabel).evaluateAll((els) => els.map((el) => el.dataset.edge));
   }
 
+  /** Waits until the details show the diagram's selection: they follow it a frame later. */
+  async detailsCaughtUp() {
+    await this.page.waitForFunction((shownSelector) => {
+      const pressed = document.querySelector('#ownership .own-svg [aria-pressed="true"]');
+      const shown = document.querySelector(shownSelector);
+      return shown && shown.dataset.selection === (pressed?.dataset.node ?? pressed?.dataset.edge ?? '');
+    }, OWNERSHIP.shownDetails);
+  }
+
   async detailsTitle() {
+    await this.detailsCaughtUp();
     return (await this.page.locator(OWNERSHIP.detailsTitle).textContent()).replace(/\s+/g, ' ').trim();
   }
 
