@@ -133,9 +133,10 @@ fn prebuild_next(prebuilt: RwSignal<usize>, total: usize) {
 
 /// One built panel, shown while its selection is `showing` (the reader's, a frame
 /// behind). Hidden, it keeps its layout (`content-visibility: hidden`, style.css), so
-/// showing it again lays out nothing; one built hidden is laid out once first, for a frame, clipped to nothing, for
-/// a first tap to find its layout there too. Hidden or warming, it is `visibility: hidden`:
-/// out of sight, the tab order and the accessibility tree.
+/// showing it again lays out nothing; one built hidden is laid out once first, for a
+/// frame, clipped to nothing, for a first tap to find its layout there too. Hidden or
+/// warming, it is `visibility: hidden`: out of sight, the tab order and the accessibility
+/// tree.
 #[component]
 fn KeptPanel(
     selection: Selection,

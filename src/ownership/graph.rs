@@ -360,17 +360,17 @@ pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> St
         )
     };
     // A what-if share is not the reports' "owns half of": the sentence says it is a what-if.
-    if let (Some(relation), Some(parent)) = (edge.relation, edge.split_parent()) {
-        if !split.is_reported() {
-            return crate::tr!(
-                lang,
-                edge.what_if_sentence,
-                owner = name(&relation.from),
-                share = Range::exact(split.share(parent)).format(),
-                venture = name(&relation.to)
-            )
-            .to_string();
-        }
+    let what_if = edge.split_parent().is_some() && !split.is_reported();
+    if let Some(relation) = edge.relation.filter(|_| what_if) {
+        let label = edge_label(edge, story, lang, split);
+        return crate::tr!(
+            lang,
+            edge.what_if_sentence,
+            owner = name(&relation.from),
+            share = label[0].as_str(),
+            venture = name(&relation.to)
+        )
+        .to_string();
     }
     match edge.relation {
         Some(relation) => {
@@ -400,10 +400,10 @@ pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> St
     }
 }
 
-/// The layout's input: one spec per node and edge, with the texts in `lang`.
-/// What the layout places, in `lang`. Of the what-if it needs only whether it is on (the
-/// two parent lines then say "what-if" on a second line): their value is sized at its
-/// widest, so a slider drag changes two labels' text and never moves a box or a label.
+/// The layout's input: one spec per node and edge, with the texts in `lang`. Of the
+/// what-if it needs only whether it is on (the two parent lines then say "what-if" on a
+/// second line): their value is sized at its widest, so a slider drag changes two labels'
+/// text and never moves a box or a label.
 pub fn specs(
     graph: &Graph,
     story: &Story,

@@ -94,6 +94,8 @@ pub struct EdgeLine {
     /// A polyline from the source's border to the target's border.
     pub points: Vec<Point>,
     pub label: Rect,
+    /// The text the label was placed for (a what-if value at its widest, "100%": the
+    /// diagram draws the current value in the same place).
     pub label_lines: Vec<String>,
     /// True when the line runs down a lane instead of straight across.
     pub routed: bool,
