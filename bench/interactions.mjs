@@ -268,3 +268,37 @@ export function installBench() {
     },
   };
 }
+
+/**
+ * Waits until `predicate(arg)`, run in the page, is truthy (polled every 50 ms), or throws
+ * after `timeoutMs`. The bench's pages wait with this, not Playwright's `waitForSelector` or
+ * `waitForFunction`: those load Playwright's injected script into the page, and it puts
+ * capturing listeners for click, pointer, mouse and touch events on `window` (its
+ * hit-target check for actions), in two script worlds. Every click a run dispatches would
+ * then run them first (0.3 to 3 ms at 4× in a trace), work no reader's browser does, in
+ * the app's figures and the floor's alike.
+ */
+export async function waitInPage(page, predicate, arg, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${predicate}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+/**
+ * The event types the page's `window` listens to in the capture phase, through the CDP
+ * session `cdp`: none should be the harness's (see `waitInPage`).
+ */
+export async function capturingWindowListeners(cdp) {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  return listeners.filter((l) => l.useCapture).map((l) => l.type);
+}
+
+/** Whether `types` (from `capturingWindowListeners`) include the set Playwright's script adds. */
+export function hasPlaywrightListeners(types) {
+  return ['click', 'auxclick', 'dblclick', 'contextmenu', 'pointerdown'].every((type) => types.includes(type));
+}

@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { INTERACTIONS, installBench } from './interactions.mjs';
+import { INTERACTIONS, installBench, waitInPage } from './interactions.mjs';
 import { serve } from './server.mjs';
 import { traceDuring } from './trace.mjs';
 
@@ -78,14 +78,15 @@ try {
   });
   const page = await context.newPage();
   await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-  await page.waitForSelector('html[data-ready="1"] main#story', { state: 'attached', timeout: 30_000 });
+  // Polled, as the bench does: Playwright's waits would add listeners to every click.
+  await waitInPage(page, () => document.querySelector('html[data-ready="1"] main#story') !== null);
   await page.evaluate(() => dispatchEvent(new Event('scroll')));
-  await page.waitForFunction(() => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'));
+  await waitInPage(page, () => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'));
   if (args.css) await page.addStyleTag({ content: args.css });
   await page.evaluate(installBench);
   if (!(await page.evaluate((s) => window.__bench.present(s), spec))) throw new Error(`no control for "${name}" on ${path}`);
   // As the bench: the control in the middle of the screen, unless told otherwise.
-  if (args['scroll-to']) await page.locator(args['scroll-to']).first().evaluate((el) => el.scrollIntoView());
+  if (args['scroll-to']) await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), args['scroll-to']);
   else await page.evaluate((s) => window.__bench.reveal(s), spec);
   await page.waitForTimeout(500);
   const cdp = await context.newCDPSession(page);

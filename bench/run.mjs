@@ -25,7 +25,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { FLOOR_INTERACTIONS, INTERACTIONS, installBench } from './interactions.mjs';
+import { FLOOR_INTERACTIONS, INTERACTIONS, capturingWindowListeners, hasPlaywrightListeners, installBench, waitInPage } from './interactions.mjs';
 import { encoded, serve } from './server.mjs';
 import { traceDuring } from './trace.mjs';
 
@@ -315,16 +315,13 @@ async function openApp(browser, server, path, { wasmProbe = true } = {}) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error?.message || error)));
   await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-  await page.waitForSelector(READY, { state: 'attached', timeout: 30_000 });
+  // Polled, not Playwright's waits, which would add listeners to every click (waitInPage).
+  await waitInPage(page, (ready) => document.querySelector(ready) !== null, READY);
   // The story's sections arrive as wasm chunks at the reader's first scroll
   // (src/app/chunks.rs): the interactions are measured on the page a reader scrolls through.
   if (await page.evaluate(() => document.querySelector('section.chunk-pending') !== null)) {
     await page.evaluate(() => dispatchEvent(new Event('scroll')));
-    await page.waitForFunction(
-      () => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'),
-      null,
-      { timeout: 30_000 },
-    );
+    await waitInPage(page, () => document.documentElement.dataset.ready === '1' && !document.querySelector('section.chunk-pending'));
   }
   await page.evaluate(installBench);
   const cdp = await context.newCDPSession(page);
@@ -427,6 +424,10 @@ async function timeInteractions(browser, dir, specs, pathOf = () => '/') {
           continue;
         }
         const runs = await tracedSeries(cdp, page, spec, WARMUP, RUNS);
+        // Checked after the runs, so that the check's own CDP calls cannot touch them.
+        if (hasPlaywrightListeners(await capturingWindowListeners(cdp))) {
+          throw new Error("Playwright's hit-target listeners were on the page: every click ran them (see waitInPage)");
+        }
         const misses = runs.filter((r) => !r.ok).length;
         if (misses === RUNS) {
           row.status = 'n/a: the control is never enabled';
