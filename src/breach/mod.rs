@@ -330,12 +330,17 @@ fn OneStep(
             </p>
             <h3>{move || record.title.get(app.lang.get())}</h3>
             <p>{move || record.body.get(app.lang.get())} <ClaimCites claims=&record.claims /></p>
-            {move || stopped.get().map(|node| view! {
-                <p class="stopped-note">
-                    <span class="analysis-badge">{crate::tx!(analysis)}</span>
-                    {move || crate::tr!(app.lang.get(), breach.stopped, node = node.label.get(app.lang.get()))}
-                </p>
-            })}
+            // Always there, hidden while the path is not cut short: a control's toggle then
+            // changes an attribute and a text, and builds or drops no element in the panels.
+            <p class="stopped-note" hidden=move || stopped.with(Option::is_none)>
+                <span class="analysis-badge">{crate::tx!(analysis)}</span>
+                {move || {
+                    let lang = app.lang.get();
+                    stopped.get().map_or(String::new(), |node| {
+                        crate::tr!(lang, breach.stopped, node = node.label.get(lang)).to_string()
+                    })
+                }}
+            </p>
             <TechniqueNote step=record />
         </article>
     }

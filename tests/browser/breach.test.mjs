@@ -244,6 +244,41 @@ test('each control cuts its links and the intruder stops where reachability says
   });
 });
 
+test('the step panel says where the controls stop the intruder, and a toggle builds no element there', async (t) => {
+  const last = steps.at(-1);
+  await withExplorer(t, `/?view=breach&step=${steps.length}`, async (explorer, { page }) => {
+    const note = page.locator(BREACH.stoppedNote);
+    assert.equal(await note.isVisible(), false, 'no note while no control is on');
+    // Elements added to or removed from the step panels while the controls are toggled.
+    await page.evaluate((sel) => {
+      window.__panelChanges = 0;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          window.__panelChanges += [...r.addedNodes, ...r.removedNodes].filter((n) => n.nodeType === 1).length;
+        }
+      }).observe(document.querySelector(sel), { childList: true, subtree: true });
+    }, BREACH.panels);
+    let stopped = 0;
+    for (const control of breach.controls) {
+      await page.locator(BREACH.control(control.id)).check();
+      const want = expectedReach(breach, [control.id]);
+      if (want.reached.includes(last.nodes.at(-1))) {
+        assert.equal(await note.isVisible(), false, `${control.id}: the last step is still reached: no note`);
+      } else {
+        stopped += 1;
+        await note.waitFor();
+        const text = await note.textContent();
+        assert.ok(text.includes(`stops at “${label(want.furthest)}”`), `${control.id}: ${text}`);
+        assert.match(text, /Analysis/, `${control.id}: the note is labelled analysis`);
+      }
+      await page.locator(BREACH.control(control.id)).uncheck();
+      await note.waitFor({ state: 'hidden' });
+    }
+    assert.ok(stopped > 0, 'some control stops the intruder before the last step');
+    assert.equal(await page.evaluate(() => window.__panelChanges), 0, 'toggling built or dropped no element in the step panels');
+  });
+});
+
 test('controls name their reported status and mark their model as analysis', async (t) => {
   await withExplorer(t, '/?view=breach&controls=soc-japan,two-factor', async (explorer, { page }) => {
     // Canonical order, and the boxes checked from the URL.

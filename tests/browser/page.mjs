@@ -427,6 +427,8 @@ export const BREACH = {
   dot: (n) => `${BREACH_ROOT} .step-dots li:nth-child(${n}) button.step-dot`,
   status: `${BREACH_ROOT} .step-status`,
   panel: `${BREACH_ROOT} article.step-panel.current`,
+  panels: `${BREACH_ROOT} .step-panels`,
+  stoppedNote: `${BREACH_ROOT} article.step-panel.current .stopped-note`,
   verdict: `${BREACH_ROOT} .verdict .verdict-text`,
   control: (id) => `${BREACH_ROOT} input#control-${id}`,
   linkDetails: `${BREACH_ROOT} section.link-details`,
