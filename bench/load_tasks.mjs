@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { waitInPage } from './interactions.mjs';
 import { serve } from './server.mjs';
 import { traceDuring } from './trace.mjs';
 
@@ -48,7 +49,9 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Math.max(1, Number(args.throttle)) });
   const { events } = await traceDuring(cdp, CATEGORIES, async () => {
     await page.goto(new URL(args.path, server.url).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.ready === '1', null, { timeout: 120_000 });
+    // Polled (waitInPage): Playwright's waitForFunction would load its injected script and
+    // poll on every frame inside the load being traced.
+    await waitInPage(page, () => document.documentElement.dataset.ready === '1', undefined, 120_000);
     await page.waitForTimeout(500);
   });
   const fcp = events.find((e) => e.name === 'firstContentfulPaint');

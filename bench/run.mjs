@@ -159,7 +159,7 @@ async function firstLoadFiles(browser, dir) {
     const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(server.url, { waitUntil: 'load' });
-    await page.waitForSelector(READY, { state: 'attached', timeout: 30_000 });
+    await waitInPage(page, (ready) => document.querySelector(ready) !== null, READY);
     await page.waitForLoadState('networkidle');
     await context.close();
     return [
