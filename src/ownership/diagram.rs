@@ -123,10 +123,9 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
     // the same task (before any paint): the diagram is then built once, at its width,
     // instead of at a guessed width and moved. Later widths move only what they must.
     let drawn = Memo::new(move |_| measured.get().is_some());
-    let what_if = own.what_if();
     let shape = Memo::new(move |_| {
         let lang = app.lang.get();
-        let (nodes, edges) = super::graph::specs(graph, story, lang, what_if.get());
+        let (nodes, edges) = super::graph::specs(graph, story, lang, own.what_if.get());
         let width = measured
             .get()
             .map_or(crate::diagram::FALLBACK_WIDTH, crate::diagram::layout_width);
@@ -427,7 +426,7 @@ fn EdgeLabel(edge_id: &'static str, shape: Memo<Layout>, own: OwnershipState) ->
         .and_then(|r| r.share.as_deref())
         .and_then(|id| story.figure(id))
         .is_some_and(|f| f.is_disputed());
-    let what_if = edge.split_parent().map(|_| own.what_if());
+    let follows_split = edge.split_parent().is_some();
     view! {
         <g
             class="own-label"
@@ -438,7 +437,7 @@ fn EdgeLabel(edge_id: &'static str, shape: Memo<Layout>, own: OwnershipState) ->
             data-family=edge.family.key()
             data-disputed=disputed.then_some("1")
             data-derived=edge.relation.is_none().then_some("1")
-            data-what-if=move || what_if.is_some_and(|on| on.get()).then_some("1")
+            data-what-if=move || (follows_split && own.what_if.get()).then_some("1")
             aria-pressed=move || (emphasis.get() == Emphasis::Selected).to_string()
             aria-label=move || edge_name(edge, app.lang.get(), own.split_for(edge))
             class:selected=move || emphasis.get() == Emphasis::Selected

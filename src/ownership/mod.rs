@@ -56,6 +56,9 @@ pub struct OwnershipState {
     pub selected: Memo<Option<String>>,
     /// SoftBank's share of A Holdings in the what-if (the URL's `stake`).
     pub split: Memo<Split>,
+    /// Whether the what-if is on (the split is not the reported one): it changes only
+    /// when a drag leaves or comes back to 50:50.
+    pub what_if: Memo<bool>,
     /// Lines the selected requirement (`req`) targets.
     pub highlighted: Memo<Vec<String>>,
     /// Whether the diagram is in its narrow, stacked arrangement.
@@ -76,6 +79,7 @@ impl OwnershipState {
                 .or_else(|| derived.get().map(str::to_string))
         });
         let split = Memo::new(move |_| Split::new(f64::from(app.stake.get())));
+        let what_if = Memo::new(move |_| split.with(|s| !s.is_reported()));
         let highlighted = Memo::new(move |_| {
             app.req.with(|req| {
                 req.as_deref()
@@ -88,6 +92,7 @@ impl OwnershipState {
             derived,
             selected,
             split,
+            what_if,
             highlighted,
             stacked: RwSignal::new(false),
             details_top_on_screen: StoredValue::new(false),
@@ -192,13 +197,6 @@ impl OwnershipState {
         } else {
             self.split.get_untracked()
         }
-    }
-
-    /// Whether the what-if is on (the split is not the reported one), as a memo: it
-    /// changes only when a drag leaves or comes back to 50:50.
-    pub fn what_if(&self) -> Memo<bool> {
-        let split = self.split;
-        Memo::new(move |_| split.with(|s| !s.is_reported()))
     }
 
     /// How the box or line `id` looks given the selection, as a memo of its own: a
