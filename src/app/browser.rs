@@ -69,8 +69,8 @@ pub const ADDRESS_BAR_DELAY: std::time::Duration = std::time::Duration::from_mil
 /// After [`ADDRESS_BAR_DELAY`], the write waits for the browser to be idle, this long at
 /// most: a timer's task runs whenever it falls due, often right where the frame after the
 /// reader's next tap is being drawn (one step in two of a run of steps); an idle callback
-/// runs only when no input, frame or due task waits, within the time left before the
-/// next frame.
+/// runs only when no input or due task waits, and not before the frame of a reader's
+/// change (`later::owe_frame`).
 pub const ADDRESS_BAR_IDLE_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
 thread_local! {

@@ -8,10 +8,11 @@
 //! [`settled`] says when the queue is empty (`<html data-ready>` waits for it). [`defer`]
 //! puts other work in the same queue, and [`after_next_frame`] does so once the next
 //! frame is drawn; [`when_idle`] keeps work out of the way until the browser is idle (a
-//! section's language catching up off screen).
+//! section's language catching up off screen) and the frame of the reader's last change
+//! is drawn ([`owe_frame`]).
 
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
@@ -61,6 +62,19 @@ thread_local! {
     static QUEUE: RefCell<Queue<Piece>> = RefCell::default();
     static TICKING: RefCell<bool> = const { RefCell::new(false) };
     static SETTLED: ArcRwSignal<bool> = ArcRwSignal::new(true);
+    /// A reader's change is waiting for its frame ([`owe_frame`]).
+    static FRAME_OWED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Says that a reader's change is on its way to the screen (`AppState::update` calls it):
+/// [`when_idle`] work waits until the frame that shows it is drawn. The browser counts the
+/// moments between an input's task and its frame as idle (its idle period lasts until the
+/// next frame begins, up to 50 ms), so without this a section's language catch-up, 20 ms
+/// on a slow phone, could run there and hold up the frame the reader waits for.
+pub fn owe_frame() {
+    if !FRAME_OWED.replace(true) {
+        request_animation_frame(|| FRAME_OWED.set(false));
+    }
 }
 
 /// True when every `<Later>` created so far has rendered (reactive).
@@ -109,10 +123,11 @@ where
 /// The longest [`when_idle`] work waits for the browser to be idle.
 const IDLE_TIMEOUT_MS: u32 = 1_000;
 
-/// Runs `work` once the browser is idle: after the input, the frames and the tasks that
-/// are due (within [`IDLE_TIMEOUT_MS`] at the latest), so it never holds up the frame
-/// after a reader's next tap as a queued task would. For work no reader waits for. Where
-/// there is no idle callback (Safari), as [`after_next_frame`].
+/// Runs `work` once the browser is idle and no reader's change waits for its frame:
+/// after the input, the frames and the tasks that are due (within [`IDLE_TIMEOUT_MS`] at
+/// the latest), so it never holds up the frame after a reader's next tap as a queued task
+/// would. For work no reader waits for. Where there is no idle callback (Safari), as
+/// [`after_next_frame`].
 pub fn when_idle(work: impl FnOnce() + 'static) {
     if let Err(work) = request_idle(IDLE_TIMEOUT_MS, work) {
         after_next_frame(work);
@@ -130,6 +145,8 @@ pub fn when_idle_within(within: Duration, work: impl FnOnce() + 'static) {
 }
 
 /// `requestIdleCallback(work, { timeout })`, or `work` back where the browser has none.
+/// Called back while a reader's change waits for its frame ([`owe_frame`]), it asks again
+/// once that frame has begun: `work` then runs after it.
 fn request_idle<F: FnOnce() + 'static>(timeout_ms: u32, work: F) -> Result<(), F> {
     let window = web_sys::window().filter(|window| {
         js_sys::Reflect::has(window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false)
@@ -139,7 +156,17 @@ fn request_idle<F: FnOnce() + 'static>(timeout_ms: u32, work: F) -> Result<(), F
     };
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(timeout_ms);
-    let callback = Closure::once_into_js(work);
+    let callback = Closure::once_into_js(move || {
+        if FRAME_OWED.get() {
+            request_animation_frame(move || {
+                if let Err(work) = request_idle(timeout_ms, work) {
+                    work();
+                }
+            });
+        } else {
+            work();
+        }
+    });
     // It cannot fail once the function is there; if it did, the work would be lost, as
     // it is when the page goes away first.
     let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);

@@ -155,6 +155,7 @@ impl AppState {
 
     /// Changes the URL state; the address bar follows.
     pub fn update(&self, change: impl FnOnce(&mut UrlState)) {
+        later::owe_frame();
         let mut url = untrack(|| self.parts.read());
         change(&mut url);
         self.parts.write(url);

@@ -171,3 +171,43 @@ test('a language switch on the story page shows on screen at once and everywhere
   });
   await opened.close();
 });
+
+test('a section catching up on a language switch never runs before the frame of the switch', async (t) => {
+  // The browser counts the moments between a tap's task and its frame as idle, so an idle
+  // callback can run there; a far section's catch-up must wait until the frame is drawn.
+  // Whether the browser offers that moment varies, so the switch is made several times.
+  const opened = await session.openPage('/', { viewport: { width: 412, height: 823 } });
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const trials = await page.evaluate(async ([optionCss, sections]) => {
+      const order = [];
+      const far = [...document.querySelectorAll(sections)].filter((s) => s.getBoundingClientRect().top > innerHeight);
+      const watcher = new MutationObserver((records) => {
+        for (const r of records) order.push(`catch-up ${r.target.id}`);
+      });
+      for (const section of far) watcher.observe(section, { attributes: true, attributeFilter: ['lang'] });
+      const caughtUp = (lang) => new Promise((done) => {
+        const poll = () => (far.every((s) => s.lang === lang) ? done() : setTimeout(poll, 50));
+        poll();
+      });
+      const trials = [];
+      for (const lang of ['ko', 'en', 'ja', 'en', 'ko', 'en', 'ja', 'en']) {
+        order.length = 0;
+        await new Promise((done) => setTimeout(done, 100));
+        document.querySelector(optionCss.replace('LANG', lang)).click();
+        order.push('tap');
+        requestAnimationFrame(() => order.push('frame'));
+        await caughtUp(lang);
+        trials.push({ lang, far: far.length, order: [...order] });
+      }
+      watcher.disconnect();
+      return trials;
+    }, [I18N.option('LANG'), STORY_SECTIONS]);
+    for (const { lang, far, order } of trials) {
+      assert.ok(far >= 3, `sections start below the screen (${far})`);
+      assert.equal(order[0], 'tap');
+      assert.equal(order[1], 'frame', `switching to ${lang}, the switch's frame came before any catch-up: ${order.join(', ')}`);
+      assert.equal(order.filter((o) => o.startsWith('catch-up')).length, far, `every far section caught up: ${order.join(', ')}`);
+    }
+  });
+  await opened.close();
+});
