@@ -134,6 +134,13 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `work` as [`when_idle`] does, once the next frame has begun: in the browser's idle
+/// time after that frame, at the earliest. For a run of background work, one piece per
+/// frame (the ownership panels built ahead).
+pub fn when_idle_after_next_frame(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || when_idle(work));
+}
+
 /// Runs `work` once the browser is idle, or after `within` at the latest: for small work
 /// that should follow soon but not inside an input's frame (the address bar's rewrite).
 /// Where there is no idle callback (Safari), after `within`.

@@ -71,7 +71,7 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
         if !(crate::app::chunks::reader_went_on() && crate::app::later::settled()) {
             return false;
         }
-        crate::app::later::defer(move || prebuild_next(prebuilt, selectables.len()));
+        crate::app::later::when_idle(move || prebuild_next(prebuilt, selectables.len()));
         true
     });
     view! {
@@ -123,11 +123,13 @@ fn selectables() -> &'static [Selection] {
 }
 
 /// Builds one more of the panels not asked for yet, and the next after the frame that
-/// lays this one out: one panel's layout per frame.
+/// lays this one out: one panel's layout per frame. Each is built in the browser's idle
+/// time (a panel takes up to 30 ms on a slow phone, and the reader is tapping by then): a
+/// tap's frame never waits for one (`later::when_idle`).
 fn prebuild_next(prebuilt: RwSignal<usize>, total: usize) {
     prebuilt.update(|n| *n += 1);
     if prebuilt.get_untracked() < total {
-        crate::app::later::after_next_frame(move || prebuild_next(prebuilt, total));
+        crate::app::later::when_idle_after_next_frame(move || prebuild_next(prebuilt, total));
     }
 }
 

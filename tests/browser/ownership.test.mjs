@@ -228,6 +228,42 @@ test('once the reader goes on, every box and line has its panel built, hidden, b
   await opened.close();
 });
 
+test('a tap while panels are being built ahead never waits for one before its frame', async (t) => {
+  // The reader going on starts the building ahead, while they are tapping: a panel built
+  // between a tap and its frame (up to 30 ms on a slow phone) would hold that frame up.
+  const opened = await session.openPage('/?view=ownership');
+  await withShotOnFailure(opened, t.name, async ({ page }) => {
+    const trials = await page.evaluate(async ([details, nodes, kept]) => {
+      const order = [];
+      const watcher = new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) order.push(`built ${n.dataset.selection ?? ''}`);
+      });
+      watcher.observe(document.querySelector(details), { childList: true });
+      const boxes = [...document.querySelectorAll(nodes)];
+      dispatchEvent(new Event('scroll'));
+      const trials = [];
+      const total = boxes.length;
+      for (let k = 0; k < 40; k += 1) {
+        // Right after a frame, where a piece of work queued in it runs next.
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        order.length = 0;
+        boxes[k % total].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        order.push('tap');
+        await new Promise((done) => requestAnimationFrame(() => { order.push('frame'); done(); }));
+        trials.push([...order]);
+      }
+      watcher.disconnect();
+      return { trials, built: document.querySelectorAll(kept).length };
+    }, [OWNERSHIP.details, OWNERSHIP.anyNode, OWNERSHIP.keptDetails]);
+    for (const order of trials.trials) {
+      assert.deepEqual(order, ['tap', 'frame'], `a tap, then its frame, with no panel built between: ${order.join(', ')}`);
+    }
+    assert.ok(trials.built > 10, `panels were being built meanwhile (${trials.built})`);
+  });
+  assertNoConsoleErrors(opened);
+  await opened.close();
+});
+
 test('a link with the slider state and a selection restores both', async (t) => {
   const opened = await session.openPage('/?view=ownership&select=softbank&stake=60');
   await withShotOnFailure(opened, t.name, async ({ page }) => {
