@@ -76,6 +76,7 @@ test('one step panel is shown at a time, in a place whose height never changes, 
       const belowTop = () => below.evaluate((el) => el.getBoundingClientRect().top + scrollY);
       const top = await belowTop();
       for (const [i, step] of steps.entries()) {
+        await explorer.toldCaughtUp();
         const now = await place();
         assert.deepEqual(now.shown, [step.id], `step ${i + 1}: only its panel is visible`);
         assert.equal(now.height, first.height, `step ${i + 1}: the panels' place keeps its height`);
@@ -96,6 +97,7 @@ test('the stepper works by mouse and the step is in the URL', async (t) => {
 
     await page.locator(BREACH.next).click();
     assert.equal((await explorer.params()).step, '2');
+    await explorer.toldCaughtUp();
     assert.match(await page.locator(BREACH.status).textContent(), /^Step 2 of 5: /);
     assert.equal(await explorer.intruderAt(), 'naver-cloud-server', 'the intruder moved one hop');
     assert.deepEqual(await explorer.linksWith('in-step'), steps[1].links, 'the hop of step 2 is highlighted');
@@ -204,6 +206,33 @@ test('the stepper works by touch: tapping the buttons and swiping the diagram', 
   } finally {
     await close();
   }
+});
+
+test('a step draws the diagram in the frame after the tap, and its words in the frame after that', async (t) => {
+  await withExplorer(t, '/?view=breach', async (explorer, { page }) => {
+    await explorer.toldCaughtUp();
+    const frames = await page.evaluate(async (b) => {
+      const look = () => ({
+        dot: document.querySelector(`${b.root} .step-dot[aria-current="step"] [aria-hidden]`)?.textContent,
+        inStep: [...document.querySelectorAll(`${b.root} .breach-diagram .node.in-step`)].map((n) => n.dataset.node),
+        panel: document.querySelector(b.panel)?.dataset.step,
+        status: document.querySelector(b.status).textContent,
+      });
+      // What a frame paints is the page as its animation-frame callbacks leave it.
+      const inFrame = () => new Promise((done) => requestAnimationFrame(() => done(look())));
+      const before = look();
+      document.querySelector(b.next).click();
+      const first = await inFrame();
+      const second = await inFrame();
+      return { before, first, second };
+    }, Object.fromEntries(Object.entries(BREACH).filter(([, v]) => typeof v === 'string')));
+    assert.equal(frames.first.dot, '2', 'the dots move at once');
+    assert.deepEqual(frames.first.inStep, steps[1].nodes, 'the diagram shows step 2 in the first frame');
+    assert.equal(frames.first.panel, steps[0].id, 'the panel still tells step 1 in that frame');
+    assert.equal(frames.first.status, frames.before.status, 'and so does the stepper line');
+    assert.equal(frames.second.panel, steps[1].id, 'the panel tells step 2 a frame later');
+    assert.match(frames.second.status, /^Step 2 of 5: /, 'and so does the stepper line');
+  });
 });
 
 test('a step in the URL opens at that step', async (t) => {

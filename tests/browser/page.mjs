@@ -487,8 +487,24 @@ export class BreachExplorer {
     return Object.fromEntries(new URLSearchParams(await settledSearch(this.page)));
   }
 
-  /** data-step of the step panel (the step id shown). */
+  /**
+   * Waits for the words to catch up with the diagram: the stepper's line and the step's
+   * panel show a step a frame after the diagram and the dots do (src/breach/mod.rs).
+   */
+  async toldCaughtUp() {
+    await this.page.waitForFunction((b) => {
+      const dots = [...document.querySelectorAll(`${b.root} .step-dot`)];
+      const panels = [...document.querySelectorAll(`${b.root} article.step-panel`)];
+      const current = dots.findIndex((d) => d.getAttribute('aria-current') === 'step');
+      const panel = document.querySelector(b.panel);
+      const title = panel?.querySelector('h3')?.textContent.trim();
+      return current >= 0 && panels.indexOf(panel) === current && Boolean(title) && document.querySelector(b.status).textContent.includes(title);
+    }, BREACH_STRINGS);
+  }
+
+  /** data-step of the step panel (the step id shown), once it has caught up. */
   async shownStep() {
+    await this.toldCaughtUp();
     return this.page.locator(BREACH.panel).getAttribute('data-step');
   }
 
