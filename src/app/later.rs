@@ -153,7 +153,7 @@ pub fn when_idle_within(within: Duration, work: impl FnOnce() + 'static) {
 
 /// `requestIdleCallback(work, { timeout })`, or `work` back where the browser has none.
 /// Called back while a reader's change waits for its frame ([`owe_frame`]), it asks again
-/// once that frame has begun: `work` then runs after it.
+/// once that frame has begun: `work` then runs after it (unless `timeout_ms` has passed).
 fn request_idle<F: FnOnce() + 'static>(timeout_ms: u32, work: F) -> Result<(), F> {
     let window = web_sys::window().filter(|window| {
         js_sys::Reflect::has(window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false)
@@ -163,8 +163,10 @@ fn request_idle<F: FnOnce() + 'static>(timeout_ms: u32, work: F) -> Result<(), F
     };
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(timeout_ms);
-    let callback = Closure::once_into_js(move || {
-        if FRAME_OWED.get() {
+    let callback = Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
+        // Past its timeout the work runs all the same: while the reader keeps changing
+        // things (a slider's drag), the wait stays bounded.
+        if FRAME_OWED.get() && !deadline.did_timeout() {
             request_animation_frame(move || {
                 if let Err(work) = request_idle(timeout_ms, work) {
                     work();
