@@ -125,7 +125,7 @@ pub fn OwnershipDiagram(own: OwnershipState) -> impl IntoView {
     let drawn = Memo::new(move |_| measured.get().is_some());
     let shape = Memo::new(move |_| {
         let lang = app.lang.get();
-        let (nodes, edges) = super::graph::specs(graph, story, lang, own.what_if.get());
+        let (nodes, edges) = super::graph::specs(graph, story, lang);
         let width = measured
             .get()
             .map_or(crate::diagram::FALLBACK_WIDTH, crate::diagram::layout_width);

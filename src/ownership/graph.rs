@@ -309,10 +309,14 @@ pub fn edge_label(edge: &Edge, story: &Story, lang: Lang, split: Split) -> Vec<S
         RelationKind::Ownership => {
             if let Some(parent) = edge.split_parent() {
                 let value = Range::exact(split.share(parent)).format();
-                if split.is_reported() {
-                    return vec![value];
-                }
-                return vec![value, crate::tr!(lang, edge.what_if).into()];
+                // Two lines either way, so that the slider leaving or coming back to the
+                // reported split changes text, not the layout.
+                let note = if split.is_reported() {
+                    crate::tr!(lang, edge.as_reported)
+                } else {
+                    crate::tr!(lang, edge.what_if)
+                };
+                return vec![value, note.into()];
             }
             let figure = relation.share.as_deref().and_then(|id| story.figure(id));
             match figure {
@@ -400,15 +404,14 @@ pub fn edge_sentence(edge: &Edge, story: &Story, lang: Lang, split: Split) -> St
     }
 }
 
-/// The layout's input: one spec per node and edge, with the texts in `lang`. Of the
-/// what-if it needs only whether it is on (the two parent lines then say "what-if" on a
-/// second line): their value is sized at its widest, so a slider drag changes two labels'
-/// text and never moves a box or a label.
+/// The layout's input: one spec per node and edge, with the texts in `lang`. It needs
+/// nothing of the what-if: the two parent lines' labels are placed for every value they
+/// can show ([`label_to_place`]), so a slider drag, also to and from the reported split,
+/// changes two labels' text and never moves a box or a label.
 pub fn specs(
     graph: &Graph,
     story: &Story,
     lang: Lang,
-    what_if: bool,
 ) -> (Vec<super::layout::NodeSpec>, Vec<super::layout::EdgeSpec>) {
     let nodes = graph
         .nodes
@@ -431,23 +434,24 @@ pub fn specs(
             id: edge.id.clone(),
             from: edge.from.clone(),
             to: edge.to.clone(),
-            label: label_to_place(edge, story, lang, what_if),
+            label: label_to_place(edge, story, lang),
         })
         .collect();
     (nodes, edges)
 }
 
-/// The widest a line's label can be with the what-if on or off: its label, with a split
-/// parent's value as "100%" (the slider's values are whole percents, 0 to 100).
-pub fn label_to_place(edge: &Edge, story: &Story, lang: Lang, what_if: bool) -> Vec<String> {
-    let split = if what_if {
-        Split::new(100.0)
-    } else {
-        Split::REPORTED
-    };
-    let mut label = edge_label(edge, story, lang, split);
+/// What the layout places for a line's label: the widest it can be at any split. For a
+/// split parent, its value as "100%" (the slider's values are whole percents, 0 to 100)
+/// over the wider of its two notes ("as reported", "what-if").
+pub fn label_to_place(edge: &Edge, story: &Story, lang: Lang) -> Vec<String> {
+    let mut label = edge_label(edge, story, lang, Split::REPORTED);
     if edge.split_parent().is_some() {
+        let what_if = edge_label(edge, story, lang, Split::new(100.0));
         label[0] = Range::exact(100.0).format();
+        let width = |line: &String| crate::diagram::text_width(line, 1.0);
+        if width(&what_if[1]) > width(&label[1]) {
+            label[1] = what_if[1].clone();
+        }
     }
     label
 }
@@ -520,7 +524,7 @@ mod tests {
         let naver = graph.edge("naver-owns-a-holdings").unwrap();
         assert_eq!(
             edge_label(softbank, story(), Lang::En, Split::REPORTED),
-            vec!["50%"]
+            vec!["50%", "as reported"]
         );
         assert_eq!(
             edge_label(softbank, story(), Lang::En, Split::new(60.0)),
@@ -538,7 +542,7 @@ mod tests {
         let softbank = graph.edge("softbank-owns-a-holdings").unwrap();
         assert_eq!(
             edge_sentence(softbank, story(), Lang::En, Split::REPORTED),
-            "SoftBank Corp owns half of A Holdings (50%)"
+            "SoftBank Corp owns half of A Holdings (50%, as reported)"
         );
         assert_eq!(
             edge_sentence(softbank, story(), Lang::En, Split::new(49.0)),

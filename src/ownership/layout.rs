@@ -763,14 +763,14 @@ mod tests {
     use crate::ownership::graph::{edge_label, label_to_place, specs};
     use crate::ownership::stakes::Split;
 
-    fn story_layout(width: f64, what_if: bool) -> Layout {
+    fn story_layout(width: f64) -> Layout {
         let graph = Graph::from_story(story());
-        let (nodes, edges) = specs(&graph, story(), Lang::En, what_if);
+        let (nodes, edges) = specs(&graph, story(), Lang::En);
         layout(width, &nodes, &edges)
     }
 
-    fn assert_clean(width: f64, what_if: bool) {
-        let l = story_layout(width, what_if);
+    fn assert_clean(width: f64) {
+        let l = story_layout(width);
         assert!(l.overlaps().is_empty(), "at {width}px: {:?}", l.overlaps());
         assert!(
             l.lines_through_boxes().is_empty(),
@@ -801,33 +801,32 @@ mod tests {
 
     #[test]
     fn no_overlaps_on_a_phone() {
-        assert_clean(360.0, false);
-        assert_clean(328.0, false);
+        assert_clean(360.0);
+        assert_clean(328.0);
     }
 
     #[test]
     fn no_overlaps_on_a_tablet() {
-        assert_clean(768.0, false);
+        assert_clean(768.0);
     }
 
     #[test]
     fn no_overlaps_on_a_wide_screen() {
-        assert_clean(1280.0, false);
+        assert_clean(1280.0);
     }
 
     #[test]
-    fn no_overlaps_at_any_width_with_the_what_if_on_or_off() {
+    fn no_overlaps_at_any_width() {
+        // One layout for the what-if on and off (graph::specs).
         for width in (280..=1600).step_by(8) {
-            for what_if in [false, true] {
-                assert_clean(width as f64, what_if);
-            }
+            assert_clean(width as f64);
         }
     }
 
     #[test]
     fn every_what_if_value_fits_the_label_placed_for_it() {
-        // The layout places the two parent lines' labels once for the whole slider
-        // (graph::label_to_place); each value it can show must fit in that space.
+        // The layout places the two parent lines' labels once for the whole slider, the
+        // reported split too (graph::label_to_place); each label they can show must fit.
         let graph = Graph::from_story(story());
         let parents: Vec<_> = graph
             .edges
@@ -840,7 +839,7 @@ mod tests {
                 for softbank in 0..=100u8 {
                     let split = Split::new(f64::from(softbank));
                     let shown = edge_label(edge, story(), lang, split);
-                    let placed = label_to_place(edge, story(), lang, !split.is_reported());
+                    let placed = label_to_place(edge, story(), lang);
                     assert_eq!(shown.len(), placed.len(), "{} at {softbank}", edge.id);
                     assert!(
                         label_size(&shown).0 <= label_size(&placed).0,
@@ -854,14 +853,14 @@ mod tests {
 
     #[test]
     fn phones_stack_and_wide_screens_use_tiers() {
-        assert_eq!(story_layout(360.0, false).mode, Mode::Stacked);
-        assert_eq!(story_layout(768.0, false).mode, Mode::Tiered);
-        let wide = story_layout(1280.0, false);
+        assert_eq!(story_layout(360.0).mode, Mode::Stacked);
+        assert_eq!(story_layout(768.0).mode, Mode::Tiered);
+        let wide = story_layout(1280.0);
         let y = |id: &str| wide.node(id).unwrap().rect.center().y;
         // Owners above what they own, in tiers.
         assert_eq!(y("softbank"), y("naver"));
         assert!(y("softbank") < y("a-holdings") && y("a-holdings") < y("ly"));
-        let narrow = story_layout(360.0, false);
+        let narrow = story_layout(360.0);
         assert!(narrow.height > wide.height, "the stack is the taller");
     }
 
@@ -869,7 +868,7 @@ mod tests {
     fn every_node_and_edge_of_the_graph_is_placed() {
         let graph = Graph::from_story(story());
         for width in [360.0, 1280.0] {
-            let l = story_layout(width, false);
+            let l = story_layout(width);
             for n in &graph.nodes {
                 assert!(l.node(&n.id).is_some(), "{} at {width}", n.id);
             }
@@ -881,7 +880,7 @@ mod tests {
 
     #[test]
     fn parallel_lines_do_not_coincide() {
-        let l = story_layout(1280.0, false);
+        let l = story_layout(1280.0);
         let a = l.edge("naver-cloud-serves-ly").unwrap();
         let b = l.edge("shared-internal-system").unwrap();
         assert_ne!(a.points, b.points);
@@ -889,7 +888,7 @@ mod tests {
 
     #[test]
     fn lines_start_and_end_on_their_boxes() {
-        let l = story_layout(1280.0, false);
+        let l = story_layout(1280.0);
         for e in &l.edges {
             let from = l.node(&e.from).unwrap().rect.inflate(0.5);
             let to = l.node(&e.to).unwrap().rect.inflate(0.5);
@@ -904,7 +903,7 @@ mod tests {
 
     #[test]
     fn arrow_keys_move_to_the_box_in_that_direction() {
-        let l = story_layout(1280.0, false);
+        let l = story_layout(1280.0);
         assert_eq!(
             l.neighbour("softbank", Direction::Right).as_deref(),
             Some("naver")
@@ -925,7 +924,7 @@ mod tests {
     #[test]
     fn edge_labels_are_big_enough_to_tap() {
         for width in [360.0, 1280.0] {
-            for e in &story_layout(width, false).edges {
+            for e in &story_layout(width).edges {
                 assert!(
                     e.label.height >= 24.0 && e.label.width >= 24.0,
                     "{} at {width}",

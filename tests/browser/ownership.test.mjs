@@ -135,7 +135,7 @@ test('the what-if slider changes the diagram, the look-through stakes and the ve
   await opened.close();
 });
 
-test('a what-if drag changes two labels and two lines, moves nothing, and announces no selection again', async (t) => {
+test('a what-if drag, to and from the reported split too, changes two labels and two lines, moves nothing, and announces no selection again', async (t) => {
   const opened = await session.openPage('/?view=ownership&stake=51&select=softbank-owns-a-holdings');
   await withShotOnFailure(opened, t.name, async ({ page }) => {
     const view = new OwnershipView(page);
@@ -148,13 +148,20 @@ test('a what-if drag changes two labels and two lines, moves nothing, and announ
     const status = () => page.locator('#own-details p[role=status]').textContent();
     const before = { geometry: await geometry(), status: await status() };
     assert.match(before.status, /51%/, 'the status names the selected line as it was selected');
-    await page.evaluate(() => {
-      const slider = document.querySelector('#own-stake');
-      for (const value of [60, 75, 100, 0, 9, 49]) {
-        slider.value = String(value);
-        slider.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-    });
+    const drag = (values) =>
+      page.evaluate((values) => {
+        const slider = document.querySelector('#own-stake');
+        for (const value of values) {
+          slider.value = String(value);
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      }, values);
+    await drag([60, 75, 100, 0, 9, 50]);
+    // The reported split: its labels say so, in the same place (the layout is one for all).
+    assert.match(await view.labelText('softbank-owns-a-holdings'), /50%\s*as reported/);
+    assert.match(await view.labelText('naver-owns-a-holdings'), /50%\s*as reported/);
+    assert.deepEqual(await geometry(), before.geometry, 'at the reported split, no box or label moved or changed size');
+    await drag([49]);
     assert.match(await view.labelText('softbank-owns-a-holdings'), /49%\s*what-if/);
     assert.match(await view.labelText('naver-owns-a-holdings'), /51%\s*what-if/);
     assert.deepEqual(await geometry(), before.geometry, 'no box or label moved or changed size');
