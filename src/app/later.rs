@@ -153,8 +153,15 @@ pub fn when_idle_within(within: Duration, work: impl FnOnce() + 'static) {
 
 /// `requestIdleCallback(work, { timeout })`, or `work` back where the browser has none.
 /// Called back while a reader's change waits for its frame ([`owe_frame`]), it asks again
-/// once that frame has begun: `work` then runs after it (unless `timeout_ms` has passed).
+/// once that frame has begun: `work` then runs after it, or at `timeout_ms` from now.
 fn request_idle<F: FnOnce() + 'static>(timeout_ms: u32, work: F) -> Result<(), F> {
+    request_idle_by(js_sys::Date::now() + f64::from(timeout_ms), work)
+}
+
+/// As [`request_idle`], with the latest time `work` may wait until (`Date.now()`'s clock)
+/// kept across its asks: while the reader keeps changing things (a slider's drag), a new
+/// ask each frame would put it off for as long as the drag lasts.
+fn request_idle_by<F: FnOnce() + 'static>(due: f64, work: F) -> Result<(), F> {
     let window = web_sys::window().filter(|window| {
         js_sys::Reflect::has(window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false)
     });
@@ -162,13 +169,13 @@ fn request_idle<F: FnOnce() + 'static>(timeout_ms: u32, work: F) -> Result<(), F
         return Err(work);
     };
     let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(timeout_ms);
+    // At least 1: a timeout of 0 means none.
+    options.set_timeout((due - js_sys::Date::now()).clamp(1.0, f64::from(u32::MAX)) as u32);
     let callback = Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
-        // Past its timeout the work runs all the same: while the reader keeps changing
-        // things (a slider's drag), the wait stays bounded.
-        if FRAME_OWED.get() && !deadline.did_timeout() {
+        let overdue = deadline.did_timeout() || js_sys::Date::now() >= due;
+        if FRAME_OWED.get() && !overdue {
             request_animation_frame(move || {
-                if let Err(work) = request_idle(timeout_ms, work) {
+                if let Err(work) = request_idle_by(due, work) {
                     work();
                 }
             });
