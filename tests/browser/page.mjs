@@ -474,7 +474,7 @@ export function expectedReach(breach, enabled) {
 }
 
 /** The string-valued selectors of BREACH, which can be passed into the page. */
-const BREACH_STRINGS = Object.fromEntries(Object.entries(BREACH).filter(([, v]) => typeof v === 'string'));
+export const BREACH_STRINGS = Object.fromEntries(Object.entries(BREACH).filter(([, v]) => typeof v === 'string'));
 
 export class BreachExplorer {
   /** @param {import('playwright-core').Page} page */
