@@ -84,10 +84,13 @@ test(`${ACTIONS_PER_LANE * LANES} random reader actions never cause an error or 
           try {
             [kind, detail] = await randomAction(opened.page, next, session.server.url);
           } catch (error) {
-            throw new Error(
+            const failure = new Error(
               `lane ${lane}, action ${i} on ${opened.page.url()}: ${String(error.message).split('\n')[0]}; ` +
                 `the actions before it: ${recent.join(', ')}`,
             );
+            // CI shows the last lines of the output: without the stack, they are this message.
+            failure.stack = failure.message;
+            throw failure;
           }
           counts[kind] = (counts[kind] ?? 0) + 1;
           recent.push(`${kind}${detail ? ` ${detail}` : ''} at ${new URL(opened.page.url()).search || '/'}`);
