@@ -65,29 +65,62 @@ async function randomAction(page, next, baseUrl) {
   return ['navigate', query];
 }
 
+/** Chromium's renderer died (what no page should be able to cause: a browser bug). */
+const isRendererCrash = (error) => /\b(target|page) crashed\b/i.test(String(error?.message));
+
+/**
+ * Renderer crashes the run lets pass, with a note, before it fails. Chromium 156's renderer
+ * has died now and then in this test, once a page had lived some 150 s (SIGTRAP, a failed
+ * CHECK; its dumps carry no symbols to say which): in 3 of 5 runs of the whole test
+ * command on 2026-12-07, in none of 8 runs of this file alone, beside the axe matrix or
+ * with six lanes, never twice in a run. A lane that loses its page goes on from a fresh
+ * one; a second crash in the run fails the test, as does any error or panic.
+ */
+const CRASHES_LET_PASS = 1;
+
 test(`${ACTIONS_PER_LANE * LANES} random reader actions never cause an error or a panic`, async (t) => {
   const starts = ['/', '/?view=breach&lang=ja', '/?view=ownership&lang=ko&theme=dark'];
+  const crashes = [];
   await Promise.all(
     starts.slice(0, LANES).map(async (start, lane) => {
       const next = random(1000 + lane);
-      const opened = await session.openPage(start);
-      // Dialogs that open (Embed this) are closed by Escape among the keys; downloads are ignored.
-      opened.page.on('download', (download) => download.cancel().catch(() => {}));
-      await withShotOnFailure(opened, `${t.name} lane ${lane}`, async () => {
+      const open = async () => {
+        const opened = await session.openPage(start);
+        // Dialogs that open (Embed this) are closed by Escape among the keys; downloads are ignored.
+        opened.page.on('download', (download) => download.cancel().catch(() => {}));
+        return opened;
+      };
+      let opened = await open();
+      // A failure's screenshot is of the lane's page at the time.
+      const current = { shot: (name) => opened.shot(name) };
+      await withShotOnFailure(current, `${t.name} lane ${lane}`, async () => {
         const counts = {};
         // The last actions and where they were, so that a failure (a renderer crash too) says
         // what led to it.
         const recent = [];
+        const assertNoErrors = (when) => {
+          assert.deepEqual(opened.pageErrors, [], `page errors (lane ${lane}${when}, ${JSON.stringify(counts)})`);
+          assert.deepEqual(opened.consoleErrors, [], `console errors (lane ${lane}${when})`);
+        };
         for (let i = 0; i < ACTIONS_PER_LANE; i++) {
           let kind;
           let detail;
           try {
             [kind, detail] = await randomAction(opened.page, next, session.server.url);
           } catch (error) {
-            const failure = new Error(
+            const what =
               `lane ${lane}, action ${i} on ${opened.page.url()}: ${String(error.message).split('\n')[0]}; ` +
-                `the actions before it: ${recent.join(', ')}`,
-            );
+              `the actions before it: ${recent.join(', ')}`;
+            if (isRendererCrash(error) && crashes.length < CRASHES_LET_PASS) {
+              crashes.push(what);
+              t.diagnostic(`renderer crash (${crashes.length} of ${CRASHES_LET_PASS} let pass): ${what}`);
+              assertNoErrors(' before its renderer crashed');
+              await opened.close().catch(() => {});
+              opened = await open();
+              recent.length = 0;
+              continue;
+            }
+            const failure = new Error(crashes.length ? `${what} (after an earlier crash: ${crashes.join('; ')})` : what);
             // CI shows the last lines of the output: without the stack, they are this message.
             failure.stack = failure.message;
             throw failure;
@@ -97,8 +130,7 @@ test(`${ACTIONS_PER_LANE * LANES} random reader actions never cause an error or 
           if (recent.length > 12) recent.shift();
           if (opened.pageErrors.length || opened.consoleErrors.length) break;
         }
-        assert.deepEqual(opened.pageErrors, [], `page errors (lane ${lane}, ${JSON.stringify(counts)})`);
-        assert.deepEqual(opened.consoleErrors, [], `console errors (lane ${lane})`);
+        assertNoErrors('');
         assert.equal(await opened.page.locator('#panic-notice').count(), 0, 'no panic');
         assert.ok(await opened.page.locator('main#story').count(), 'the explainer is still there');
       });
