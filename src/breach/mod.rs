@@ -183,10 +183,10 @@ fn TargetedNote(targeted: Memo<Vec<Id>>) -> impl IntoView {
     let app = use_app();
     let story = story();
     move || {
+        // The requirement alone: the whole URL would re-run this at every step and toggle.
         let requirement = app
-            .url
-            .with(|u| u.req.clone())
-            .and_then(|id| story.requirement(&id))?;
+            .req
+            .with(|req| req.as_deref().and_then(|id| story.requirement(id)))?;
         let links = targeted.get();
         if links.is_empty() {
             return None;
