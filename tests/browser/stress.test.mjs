@@ -71,7 +71,7 @@ const isRendererCrash = (error) => /\b(target|page) crashed\b/i.test(String(erro
 /**
  * Renderer crashes the run lets pass, with a note, before it fails. Chromium 156's renderer
  * has died now and then in this test, once a page had lived some 150 s (SIGTRAP, a failed
- * CHECK; its dumps carry no symbols to say which): in 3 of 5 runs of the whole test
+ * CHECK; its dumps carry no symbols to say which): in 3 of 6 runs of the whole test
  * command on 2026-12-07, in none of 8 runs of this file alone, beside the axe matrix or
  * with six lanes, never twice in a run. A lane that loses its page goes on from a fresh
  * one; a second crash in the run fails the test, as does any error or panic.
