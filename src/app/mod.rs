@@ -244,8 +244,8 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// The app starts in four tasks, each a `<Later>` piece: the mount itself, the app's state
-/// and effects ([`Started`]), leptos_i18n's context, and the page's first piece. Each runs
+/// The app starts in three tasks, each a `<Later>` piece: the mount itself, the app's state
+/// and effects ([`Started`]), and the page's first piece. Each runs
 /// a few hundred wasm functions for the first time, which the browser compiles as they are
 /// first called; in one task they were the load's longest (TBT, see BENCHMARKS.md).
 #[component]
@@ -322,24 +322,10 @@ fn Started() -> impl IntoView {
         }
     });
 
-    // leptos_i18n follows the app's language; it neither detects nor stores one itself
-    // (no cookie feature; `<html lang>` is set above).
-    view! {
-        <later::Later>
-            <crate::i18n::i18n::I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
-                <LocaleFollower />
-                <later::Later><page::Page /></later::Later>
-            </crate::i18n::i18n::I18nContextProvider>
-        </later::Later>
-    }
-}
-
-/// Keeps leptos_i18n's locale equal to `AppState.lang`.
-#[component]
-fn LocaleFollower() -> impl IntoView {
-    let state = use_app();
-    let i18n = crate::i18n::i18n::use_i18n();
-    Effect::new(move |_| i18n.set_locale(crate::i18n::locale(state.lang.get())));
+    // No leptos_i18n context: every string is looked up for a language given
+    // (`tr!(lang, key)`, `td_string!` underneath), so there is no locale of its own to keep
+    // in step, and none of its locale parsing in the wasm.
+    view! { <later::Later><page::Page /></later::Later> }
 }
 
 /// English / 日本語 / 한국어: each label in its own language; switching keeps every other
