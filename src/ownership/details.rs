@@ -125,10 +125,14 @@ fn selectables() -> &'static [Selection] {
 /// Builds one more of the panels not asked for yet, and the next after the frame that
 /// lays this one out: one panel's layout per frame. Each is built in the browser's idle
 /// time (a panel takes up to 30 ms on a slow phone, and the reader is tapping by then): a
-/// tap's frame never waits for one (`later::when_idle`).
+/// tap's frame never waits for one (`later::when_idle`). Nothing once the panels are gone
+/// (the reader switched to another view meanwhile).
 fn prebuild_next(prebuilt: RwSignal<usize>, total: usize) {
-    prebuilt.update(|n| *n += 1);
-    if prebuilt.get_untracked() < total {
+    let built = prebuilt.try_update(|n| {
+        *n += 1;
+        *n
+    });
+    if built.is_some_and(|built| built < total) {
         crate::app::later::when_idle_after_next_frame(move || prebuild_next(prebuilt, total));
     }
 }
