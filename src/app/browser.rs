@@ -93,7 +93,7 @@ pub fn replace_query_soon(query: String) {
 }
 
 /// Writes a pending address-bar change now, if there is one.
-fn write_pending_query() {
+pub fn write_pending_query() {
     if let Some(query) = PENDING_QUERY.take() {
         replace_query(&query);
     }
@@ -128,6 +128,41 @@ pub fn replace_query(query: &str) {
         let url = format!("{path}{query}{hash}");
         // A sandboxed or opaque-origin frame may refuse; the state still lives in memory.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Adds a history entry for `query` (path and fragment kept, as [`replace_query`] does):
+/// for a change of view, which Back should undo. Any pending rewrite of the current entry
+/// is written first, so that Back returns to the state it showed.
+pub fn push_query(query: &str) {
+    write_pending_query();
+    let Some(window) = window() else { return };
+    let location = window.location();
+    if location.search().unwrap_or_default() == query {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let path = location.pathname().unwrap_or_default();
+        let url = format!("{path}{query}");
+        // A sandboxed or opaque-origin frame may refuse; the view still changes.
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Calls `on_pop` on every Back or Forward within the page (and on a jump to a fragment,
+/// which is a history entry too), for as long as the page lives.
+pub fn on_history_pop(on_pop: impl Fn() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = window() else { return };
+    let listener = Closure::<dyn Fn()>::new(on_pop);
+    let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Scrolls the page back to its top (a view just switched in place starts there).
+pub fn scroll_to_top() {
+    if let Some(window) = window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 

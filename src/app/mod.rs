@@ -6,6 +6,7 @@ pub mod chunks;
 pub mod later;
 pub mod page;
 pub mod section_lang;
+pub mod view_switch;
 
 use crate::content::{story, Lang};
 use crate::url::{Limits, ThemeChoice, UrlState, View};
@@ -164,14 +165,14 @@ impl AppState {
     /// A link to another view that keeps language, theme and embed settings (tracked: a
     /// link built before a language switch must not lead back to the old language).
     pub fn href_to(&self, view: View, fragment: &str) -> String {
-        let target = UrlState {
-            view,
+        // Only the parts a link keeps are read: a slider's drag re-runs no link.
+        let here = UrlState {
             lang: self.parts.lang.get(),
             theme: self.parts.theme.get(),
             embed: self.parts.embed.get(),
             ..UrlState::default()
         };
-        let query = target.to_query();
+        let query = here.in_view(view).to_query();
         let query = if query.is_empty() {
             "?".to_string()
         } else {

@@ -15,6 +15,8 @@ pub fn Page() -> impl IntoView {
     // Embedding is decided by the link the host page used; it does not change while reading.
     let embedded = state.url.with_untracked(|u| u.embed);
     let presenting = state.present;
+    // Built anew only between the story and a view, not from one view to another.
+    let single_view = Memo::new(move |_| view_key.get() != View::Story && !presenting.get());
     view! {
         <a class="skip-link" href="#story" lang=move || state.lang.get().code()>{move || crate::tr!(state.lang.get(), skip)}</a>
         // The first screen (the masthead, then the hook or the view) builds in pieces behind
@@ -24,6 +26,8 @@ pub fn Page() -> impl IntoView {
                 <header class="masthead" lang=move || state.lang.get().code()>
                     <p class="kicker">{move || crate::tr!(state.lang.get(), kicker)}</p>
                     <super::LanguageSwitcher />
+                    // From a single view to the others and to the whole story.
+                    {move || single_view.get().then(|| view! { <super::view_switch::ViewSwitcher /> })}
                 </header>
             </Later>
         })}

@@ -393,6 +393,19 @@ impl UrlState {
         UrlState::parse(&self.to_query(), story, limits)
     }
 
+    /// The state a link to `view` leads to: the same language, theme and embedding, and
+    /// nothing of what was selected here (a selection, a step or a slide belongs to the
+    /// view it was made in).
+    pub fn in_view(&self, view: View) -> UrlState {
+        UrlState {
+            view,
+            lang: self.lang,
+            theme: self.theme,
+            embed: self.embed,
+            ..UrlState::default()
+        }
+    }
+
     /// SoftBank's percent of A Holdings to show: the URL's, or the reported one.
     pub fn stake_percent(&self) -> u8 {
         self.stake.unwrap_or(REPORTED_STAKE)

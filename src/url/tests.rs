@@ -145,6 +145,22 @@ fn every_view_round_trips_and_story_is_omitted() {
 }
 
 #[test]
+fn a_link_to_another_view_keeps_language_theme_and_embedding_only() {
+    let here = parse("view=ownership&lang=ko&theme=dark&select=naver&stake=70&step=3&req=mar-2");
+    assert_eq!(
+        here.in_view(View::Breach).to_query(),
+        "?view=breach&lang=ko&theme=dark"
+    );
+    assert_eq!(here.in_view(View::Story).to_query(), "?lang=ko&theme=dark");
+    assert_eq!(
+        parse("embed=1&view=timeline")
+            .in_view(View::Sources)
+            .to_query(),
+        "?view=sources&embed=1"
+    );
+}
+
+#[test]
 fn leading_question_mark_is_optional() {
     assert_eq!(parse("view=breach"), parse("?view=breach"));
     assert_eq!(parse("view=breach").view, View::Breach);

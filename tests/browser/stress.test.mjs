@@ -99,8 +99,9 @@ test(`${ACTIONS_PER_LANE * LANES} random reader actions never cause an error or 
         // what led to it.
         const recent = [];
         const assertNoErrors = (when) => {
-          assert.deepEqual(opened.pageErrors, [], `page errors (lane ${lane}${when}, ${JSON.stringify(counts)})`);
-          assert.deepEqual(opened.consoleErrors, [], `console errors (lane ${lane}${when})`);
+          const before = `the actions before: ${recent.join(', ')}`;
+          assert.deepEqual(opened.pageErrors, [], `page errors (lane ${lane}${when}, ${JSON.stringify(counts)}; ${before})`);
+          assert.deepEqual(opened.consoleErrors, [], `console errors (lane ${lane}${when}; ${before})`);
         };
         for (let i = 0; i < ACTIONS_PER_LANE; i++) {
           let kind;
