@@ -626,7 +626,7 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
     // The story page's figure; for a control it does not have, its view's.
     const viewRow = (interViews ?? []).find((r) => r.name === storyRow.name && r.status === 'ok');
     const row = storyRow.status !== 'ok' && viewRow ? viewRow : storyRow;
-    const where = row === storyRow ? '' : ` (on ${row.path.replace('/?', '')}: ${storyRow.status.replace(/^n\/a: /, '')} on the story page)`;
+    const where = row === storyRow ? '' : ` (on ${row.path.replace('/?', '')}: the story page has no such control)`;
     budgets.push([
       `interaction p95 at ${THROTTLE}×: ${row.name}`,
       '≤ 16 ms',
