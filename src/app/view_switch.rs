@@ -63,7 +63,7 @@ fn on_click(event: &web_sys::MouseEvent, state: AppState, view: View) {
 /// Whether a click on a view's link switches the view in place: a plain click of the main
 /// button that nothing else has handled. A modified or middle click is the browser's (a
 /// new tab or window, a download).
-pub fn is_switch_in_place(button: i16, modified: bool, handled: bool) -> bool {
+fn is_switch_in_place(button: i16, modified: bool, handled: bool) -> bool {
     button == 0 && !modified && !handled
 }
 
