@@ -258,6 +258,14 @@ fn show_intent() {
     }
 }
 
+/// Starts fetching every section's chunk not fetched yet: a reader reaching for the list
+/// of views (`view_switch`) then waits for no network when switching.
+pub fn fetch_every_section() {
+    for part in Part::SECTIONS {
+        ask(part);
+    }
+}
+
 /// Starts fetching `part` unless it is fetched or being fetched already.
 fn ask(part: Part) {
     if !CHUNKS.with(|chunks| chunks.borrow_mut().ask(part)) {

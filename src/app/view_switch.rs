@@ -5,7 +5,8 @@
 //! tab, a copied link) follows the link, which names the same page.
 //!
 //! A view switched to starts at the top, and the keyboard's focus moves to its heading, as
-//! it would on a new page.
+//! it would on a new page. Its chunk is usually in by then: the chunks of every view are
+//! fetched as soon as a pointer or the focus reaches the list.
 
 use super::{browser, url_limits, use_app, AppState};
 use crate::content::{story, Lang};
@@ -35,7 +36,14 @@ pub fn ViewSwitcher() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="view-switch" aria-label=move || crate::tr!(state.lang.get(), views.label)>
+        // A pointer over the list or the focus in it: the other views' chunks come now,
+        // before the click that needs one.
+        <nav
+            class="view-switch"
+            aria-label=move || crate::tr!(state.lang.get(), views.label)
+            on:pointerover=|_| super::chunks::fetch_every_section()
+            on:focusin=|_| super::chunks::fetch_every_section()
+        >
             <ul>{links}</ul>
         </nav>
     }

@@ -155,6 +155,29 @@ test('switching away while a view still works in the background, and through eve
   }
 });
 
+test('a pointer over the list brings in every view\'s chunk, so the switch after waits for none', async () => {
+  const opened = await session.openPage('/?view=sources');
+  try {
+    await withShotOnFailure(opened, 'view switch prefetch', async () => {
+      const { page } = opened;
+      const wasm = () => opened.requests.filter((url) => url.endsWith('.wasm')).map((url) => new URL(url).pathname.split('/').pop());
+      assert.ok(!wasm().some((name) => name.startsWith('ownership-')), 'not before the reader reaches for the list');
+      await page.hover(`${LINKS}[data-view="glossary"]`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+      for (const view of VIEWS.filter((v) => v !== 'sources')) {
+        await page.waitForFunction((v) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.split('/').pop().startsWith(`${v}-`)), view);
+      }
+      const before = wasm().length;
+      await page.click(`${LINKS}[data-view="ownership"]`);
+      await shown(page, 'ownership');
+      assert.deepEqual(wasm().slice(before), [], 'the switch fetched nothing');
+      assertNoConsoleErrors(opened);
+    });
+  } finally {
+    await opened.close();
+  }
+});
+
 test('a click with a modifier key, or one handled already, is left to the browser', async () => {
   const opened = await session.openPage('/?view=sources');
   try {
