@@ -266,6 +266,35 @@ export async function bringInEverySection(page, timeout = READY_TIMEOUT) {
 }
 
 /**
+ * Scroll `locator` into view and wait until it stays put for `frames` frames in a row.
+ * A jump lands among parts that were skipped (content-visibility: auto) at an estimated
+ * height; they take their real heights over the next few frames, and a click in the
+ * middle of that can press on one element and release on another (Playwright's own
+ * check waits for two still frames, which a loaded machine can give mid-way).
+ */
+export async function scrollIntoViewAndSettle(locator, frames = 5, timeout = 2000) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate(
+    (el, { frames, timeout }) =>
+      new Promise((done) => {
+        const start = performance.now();
+        let last = '';
+        let still = 0;
+        const look = () => {
+          const r = el.getBoundingClientRect();
+          const now = `${r.x},${r.y},${r.width},${r.height}`;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= frames || performance.now() - start > timeout) done();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+    { frames, timeout },
+  );
+}
+
+/**
  * Fixture for a test file: starts one server and one browser before its tests
  * and closes them after. Fields are filled in by the time tests run.
  */

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { assertNoConsoleErrors, assertSameOriginOnly, useSession, withShotOnFailure } from './browser.mjs';
+import {
+  assertNoConsoleErrors,
+  assertSameOriginOnly,
+  scrollIntoViewAndSettle,
+  useSession,
+  withShotOnFailure,
+} from './browser.mjs';
 import { LANGS, SECTION_ORDER, StoryPage, VIEWS, loadSources } from './page.mjs';
 import { DIST_DIR, SUB_PATH } from './server.mjs';
 
@@ -52,6 +58,7 @@ test('every figure has a citation marker that reveals source and quote', async (
       const before = await story.popoverOf(marker);
       assert.equal(before.visible, false, `${label}: its citation is hidden until asked for`);
 
+      await scrollIntoViewAndSettle(marker);
       await marker.click();
       assert.equal(await marker.getAttribute('aria-expanded'), 'true', `${label}: marker is expanded after a click`);
       const pop = await story.popoverOf(marker);
