@@ -202,6 +202,21 @@ export function installBench() {
 
   /** Resolves after the next frame has been produced (rAF, then a task after it). */
   const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+  /**
+   * Resolves in the first task after the next frame. Called before the event: its
+   * animation-frame callback is then the frame's first, and posts a message, which runs
+   * ahead of any task the page posts from its own callbacks for after the frame (a timer
+   * set in the callback would not: messages run before timers, and the page's work put
+   * off a frame would count as the frame's).
+   */
+  const frameEnd = () =>
+    new Promise((ok) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => ok();
+        channel.port2.postMessage(0);
+      }),
+    );
   /** Yields one task (no timer clamping), so the microtasks Leptos' effects run in have run. */
   const yieldTask = () =>
     new Promise((ok) => {
@@ -241,9 +256,9 @@ export function installBench() {
     /**
      * `count` timed runs for the trace: each after a frame and a 30 ms pause, between the
      * user-timing marks bench:start:K (just before the event) and bench:end:K (in the first
-     * task after the next frame); bench:after:K is in the first task after the frame after
-     * that, so end..after holds what the interaction left for its second frame. Returns,
-     * per run, whether the control was there and enabled.
+     * task after the next frame, see `frameEnd`); bench:after:K is in the first task after
+     * the frame after that, so end..after holds what the interaction left for after its
+     * frame. Returns, per run, whether the control was there and enabled.
      */
     async series(spec, from, count) {
       const oks = [];
@@ -251,8 +266,9 @@ export function installBench() {
         await nextFrame();
         await new Promise((ok) => setTimeout(ok, 30));
         performance.mark(`bench:start:${k}`);
+        const drawn = frameEnd();
         oks.push(run(spec, from + k));
-        await nextFrame();
+        await drawn;
         performance.mark(`bench:end:${k}`);
         await nextFrame();
         performance.mark(`bench:after:${k}`);

@@ -737,7 +737,9 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
   out.push(`## Interactions (${THROTTLE}× CPU throttle)`, '');
   out.push(
     'Main-thread time per interaction: from just before the event is dispatched until the first task after the next frame ' +
-      "(so it includes the handler, Leptos' effects, style, layout and paint of that frame), summed from the renderer main " +
+      "(so it includes the handler, Leptos' effects, style, layout and paint of that frame; that task is a message posted by " +
+      "the frame's first animation-frame callback, registered before the event, so the page's own tasks for after the frame " +
+      'come after it), summed from the renderer main ' +
       "thread's top-level tasks in a Chromium trace (idle time waiting for the frame is not counted). " +
       `On the story page at a phone-sized viewport (412×823), ${RUNS} runs after ${WARMUP} warm-up ones, 30 ms apart. ` +
       'p50/p95/max are wall-clock task time (what the budget uses); "CPU" is the same tasks\' thread CPU time, which leaves out ' +
