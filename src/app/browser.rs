@@ -76,6 +76,8 @@ pub const ADDRESS_BAR_IDLE_WAIT: std::time::Duration = std::time::Duration::from
 thread_local! {
     /// The query the address bar is to show when the pending write runs.
     static PENDING_QUERY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The query of a history entry still to be added ([`push_query_soon`]).
+    static PENDING_PUSH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Rewrites the address bar to `query` after [`ADDRESS_BAR_DELAY`], once the browser is
@@ -92,9 +94,12 @@ pub fn replace_query_soon(query: String) {
     }
 }
 
-/// Writes a pending address-bar change now, if there is one.
-pub fn write_pending_query() {
-    if let Some(query) = PENDING_QUERY.take() {
+/// Writes a pending address-bar change now, if there is one: into the history entry still
+/// to be added, if one is (the change is of the state it is for).
+fn write_pending_query() {
+    if PENDING_PUSH.with_borrow(Option::is_some) {
+        write_pending_push();
+    } else if let Some(query) = PENDING_QUERY.take() {
         replace_query(&query);
     }
 }
@@ -131,11 +136,26 @@ pub fn replace_query(query: &str) {
     }
 }
 
-/// Adds a history entry for `query` (path and fragment kept, as [`replace_query`] does):
-/// for a change of view, which Back should undo. Any pending rewrite of the current entry
-/// is written first, so that Back returns to the state it showed.
-pub fn push_query(query: &str) {
+/// Adds a history entry for `query` (path and fragment kept, as [`replace_query`] does)
+/// once the next frame is drawn: for a change of view, which Back should undo. Call it
+/// before making the change. `pushState` takes a few milliseconds on a phone, which the
+/// frame that shows the change need not wait for (no reader presses Back within a frame
+/// of a click). The entry left behind is written first, so Back returns to the state it
+/// showed; an entry still to be added from a change before goes first.
+pub fn push_query_soon(query: String) {
+    write_pending_push();
     write_pending_query();
+    PENDING_PUSH.set(Some(query));
+    super::later::after_next_frame(write_pending_push);
+}
+
+/// Adds the history entry [`push_query_soon`] left for later now, if there is one. A
+/// rewrite pending by then is of the state after the change: the new entry takes it.
+fn write_pending_push() {
+    let Some(pushed) = PENDING_PUSH.take() else {
+        return;
+    };
+    let query = PENDING_QUERY.take().unwrap_or(pushed);
     let Some(window) = window() else { return };
     let location = window.location();
     if location.search().unwrap_or_default() == query {

@@ -17,6 +17,9 @@ pub fn Page() -> impl IntoView {
     let presenting = state.present;
     // Built anew only between the story and a view, not from one view to another.
     let single_view = Memo::new(move |_| view_key.get() != View::Story && !presenting.get());
+    // The main part is built anew only when the view changes in place (a view switch, Back
+    // or Forward): the builds after the first.
+    let built_before = StoredValue::new(false);
     view! {
         <a class="skip-link" href="#story" lang=move || state.lang.get().code()>{move || crate::tr!(state.lang.get(), skip)}</a>
         // The first screen (the masthead, then the hook or the view) builds in pieces behind
@@ -43,7 +46,10 @@ pub fn Page() -> impl IntoView {
                 };
                 (!own_h1).then(|| view! { <h1 class="visually-hidden" lang=move || state.lang.get().code()>{move || crate::tr!(state.lang.get(), hook.title)}</h1> })
             }}
-            {move || if presenting.get() {
+            {move || {
+            let switched = built_before.get_value();
+            built_before.set_value(true);
+            if presenting.get() {
                 view! { <ShellSwap /> <Lazy part=Part::Presenter /> }.into_any()
             } else { match view_key.get() {
                 // The hook is the first screen; each section after it renders in a task of
@@ -67,12 +73,15 @@ pub fn Page() -> impl IntoView {
                 // A view whose first screen is a list builds it one item per task and
                 // queues the swap after those items itself (`swap_shell_after_first_items`);
                 // this one, after the whole list, only backs that up.
+                // Switched to in place, a view's heading and introduction are built at
+                // once, for the frame after the click, and the view itself after that
+                // frame (`after_frame`).
                 view => match Part::of_view(view) {
-                    Some(part) if part.first_screen_is_a_list() => view! { <Later><Lazy part=part /><ShellSwap /></Later> }.into_any(),
-                    Some(part) => view! { <Later><Lazy part=part /><ShellSwapNow /></Later> }.into_any(),
+                    Some(part) if part.first_screen_is_a_list() => view! { <Later now=switched><Lazy part=part after_frame=switched /><ShellSwap /></Later> }.into_any(),
+                    Some(part) => view! { <Later now=switched><Lazy part=part after_frame=switched /><ShellSwapNow /></Later> }.into_any(),
                     None => view! { <ShellSwap /> }.into_any(),
                 },
-            }}}
+            }}}}
         </main>
         // After the sections, so that nothing on screen is pushed down as they arrive.
         <Later last=true><PrintFooter /></Later>

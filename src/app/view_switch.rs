@@ -78,7 +78,7 @@ fn is_switch_in_place(button: i16, modified: bool, handled: bool) -> bool {
 /// Shows `view` in place of the current one, with a history entry of its own.
 fn switch_to(state: AppState, view: View) {
     let target = state.url.with_untracked(|url| url.in_view(view));
-    browser::push_query(&target.to_query());
+    browser::push_query_soon(target.to_query());
     state.update(|url| *url = target);
     browser::scroll_to_top();
     focus_heading_when_built(view, HEADING_WAIT_FRAMES);
@@ -120,9 +120,12 @@ fn focus_heading_when_built(view: View, frames_left: u8) {
     match heading {
         Some(heading) => {
             // Focusable by script only, not in the tab order. The view starts at the top,
-            // where its heading is: focusing it scrolls nothing.
+            // where its heading is, so the focus need not scroll it into view: without
+            // `preventScroll` the browser lays the page out at once to find out.
             let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
         }
         None if frames_left > 0 => {
             request_animation_frame(move || focus_heading_when_built(view, frames_left - 1))

@@ -178,6 +178,56 @@ test('a pointer over the list brings in every view\'s chunk, so the switch after
   }
 });
 
+test('the frame after a click shows the new view\'s heading and introduction; the view follows', async () => {
+  const opened = await session.openPage('/?view=timeline&lang=ja');
+  try {
+    await withShotOnFailure(opened, 'view switch first frame', async () => {
+      const { page } = opened;
+      // Its chunk in first, as after a pointer over the list: what follows is the build alone.
+      await page.hover(`${LINKS}[data-view="glossary"]`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/glossary-[^/]*\.wasm$/.test(e.name)));
+      // What the DOM holds when the frame after the click starts (its rAF callbacks run
+      // before it is drawn).
+      const first = await page.evaluate(
+        (links) =>
+          new Promise((done) => {
+            document.querySelector(`${links}[data-view="glossary"]`).click();
+            requestAnimationFrame(() =>
+              done(
+                [...document.querySelectorAll('main#story > section')].map((s) => ({
+                  id: s.id,
+                  pending: s.classList.contains('chunk-pending'),
+                  heading: s.querySelector('h2')?.textContent.trim(),
+                  intro: s.querySelector('.intro')?.textContent.trim(),
+                  status: s.querySelector('.chunk-loading')?.textContent.trim(),
+                })),
+              ),
+            );
+          }),
+        LINKS,
+      );
+      await shown(page, 'glossary');
+      const built = await page.evaluate(() => ({
+        heading: document.querySelector('#glossary-title').textContent.trim(),
+        intro: document.querySelector('section#glossary .intro').textContent.trim(),
+        pending: document.querySelectorAll('.chunk-pending').length,
+      }));
+      assert.equal(first.length, 1, 'one section in the first frame');
+      assert.equal(first[0].id, 'glossary');
+      assert.ok(first[0].pending, 'the first frame holds the section\'s placeholder');
+      assert.equal(first[0].heading, built.heading, 'with the heading of the view built after');
+      assert.equal(first[0].intro, built.intro, 'and its introduction');
+      assert.equal(first[0].status, '', 'and no "loading" line: the chunk is in');
+      assert.equal(built.pending, 0, 'the view then takes the placeholder\'s place');
+      assert.equal((await opened.historyCalls()).push, 1, 'one history entry');
+      assertNoConsoleErrors(opened);
+    });
+  } finally {
+    await opened.close();
+  }
+});
+
 test('a click with a modifier key, or one handled already, is left to the browser', async () => {
   const opened = await session.openPage('/?view=sources');
   try {
