@@ -228,6 +228,38 @@ test('the frame after a click shows the new view\'s heading and introduction; th
   }
 });
 
+test('two switches within one frame add two history entries, and Back goes through both', async () => {
+  const opened = await session.openPage('/?view=sources');
+  try {
+    await withShotOnFailure(opened, 'view switch twice in a frame', async () => {
+      const { page } = opened;
+      await page.evaluate(() => {
+        window.__sameDocument = true;
+      });
+      const before = await page.evaluate(() => history.length);
+      // Both clicks in one task: the first switch's entry is still to be added (it waits
+      // for the frame) when the second comes.
+      await page.evaluate((links) => {
+        document.querySelector(`${links}[data-view="glossary"]`).click();
+        document.querySelector(`${links}[data-view="numbers"]`).click();
+      }, LINKS);
+      await shown(page, 'numbers');
+      assert.equal(await settledSearch(page), '?view=numbers');
+      assert.equal((await page.evaluate(() => history.length)) - before, 2, 'two entries');
+      await page.goBack();
+      await shown(page, 'glossary');
+      assert.equal(await settledSearch(page), '?view=glossary');
+      await page.goBack();
+      await shown(page, 'sources');
+      assert.equal(await settledSearch(page), '?view=sources');
+      assert.ok(await sameDocument(page), 'no page load');
+      assertNoConsoleErrors(opened);
+    });
+  } finally {
+    await opened.close();
+  }
+});
+
 test('a click with a modifier key, or one handled already, is left to the browser', async () => {
   const opened = await session.openPage('/?view=sources');
   try {
