@@ -333,24 +333,11 @@ fn listen_for_intent() {
 }
 
 /// A part of the page, shown once its chunk is in. `in_story`: a story section, which keeps
-/// its own language ([`SectionLanguage`]). `after_frame`: built only once a frame has shown
-/// its placeholder (the section's heading and introduction), for a view switched to in
-/// place: the frame after the reader's click then shows the new view's name at once, and
-/// the view, which takes some tens of milliseconds to build on a phone, follows.
+/// its own language ([`SectionLanguage`]).
 #[component]
-pub fn Lazy(
-    part: Part,
-    #[prop(optional)] in_story: bool,
-    #[prop(optional)] after_frame: bool,
-) -> impl IntoView {
+pub fn Lazy(part: Part, #[prop(optional)] in_story: bool) -> impl IntoView {
     let fetch = RwSignal::new(fetch_of(part));
-    let frame_drawn = RwSignal::new(!after_frame);
-    if after_frame {
-        super::later::after_next_frame_unsettled(move || {
-            frame_drawn.try_set(true);
-        });
-    }
-    let loaded = Memo::new(move |_| fetch.get() == Fetch::Done && frame_drawn.get());
+    let loaded = Memo::new(move |_| fetch.get() == Fetch::Done);
     let placeholder = NodeRef::<leptos::html::Section>::new();
     if fetch.get_untracked() != Fetch::Done {
         listen_for_intent();
@@ -381,9 +368,7 @@ pub fn Lazy(
             }
         } else {
             let failed = Signal::derive(move || fetch.get() == Fetch::Failed);
-            let coming = Signal::derive(move || fetch.get() != Fetch::Done);
-            view! { <Placeholder part=part failed=failed coming=coming node_ref=placeholder /> }
-                .into_any()
+            view! { <Placeholder part=part failed=failed node_ref=placeholder /> }.into_any()
         }
     }
 }
@@ -406,13 +391,11 @@ fn ready_now<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
 }
 
 /// The section's heading and introduction, held in the main module, where the section
-/// will be; while its chunk is `coming`, a line that says so; if it could not be fetched,
-/// a way to try again.
+/// will be; if its chunk could not be fetched, a way to try again.
 #[component]
 fn Placeholder(
     part: Part,
     failed: Signal<bool>,
-    coming: Signal<bool>,
     node_ref: NodeRef<leptos::html::Section>,
 ) -> impl IntoView {
     let state = use_app();
@@ -429,11 +412,8 @@ fn Placeholder(
             <p class="chunk-loading" role="status">
                 {move || if failed.get() {
                     crate::tr!(lang.get(), loading_failed)
-                } else if coming.get() {
-                    crate::tr!(lang.get(), loading)
                 } else {
-                    // In, and built once the frame that shows this one is drawn.
-                    ""
+                    crate::tr!(lang.get(), loading)
                 }}
             </p>
             // Printing fetches every part, but the print being made may start before they

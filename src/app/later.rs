@@ -64,8 +64,6 @@ thread_local! {
     static SETTLED: ArcRwSignal<bool> = ArcRwSignal::new(true);
     /// A reader's change is waiting for its frame ([`owe_frame`]).
     static FRAME_OWED: Cell<bool> = const { Cell::new(false) };
-    /// Work of [`after_next_frame_unsettled`] waiting for its frame.
-    static FRAME_HOLDS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Says that a reader's change is on its way to the screen (`AppState::update` calls it):
@@ -94,18 +92,6 @@ pub fn defer(work: impl FnOnce() + 'static) {
 /// shows comes first, and `work` after it.
 pub fn after_next_frame(work: impl FnOnce() + 'static) {
     request_animation_frame(move || defer(work));
-}
-
-/// As [`after_next_frame`], and the page is not [`settled`] until `work` has run: for
-/// the build of what a reader asked for, which waits only for the frame that shows the
-/// first of it.
-pub fn after_next_frame_unsettled(work: impl FnOnce() + 'static) {
-    FRAME_HOLDS.set(FRAME_HOLDS.get() + 1);
-    unsettle();
-    request_animation_frame(move || {
-        FRAME_HOLDS.set(FRAME_HOLDS.get() - 1);
-        defer(work);
-    });
 }
 
 /// `value`, a frame behind: it takes each new value in a task after the next frame has
@@ -203,14 +189,6 @@ fn request_idle_by<F: FnOnce() + 'static>(due: f64, work: F) -> Result<(), F> {
     Ok(())
 }
 
-fn unsettle() {
-    SETTLED.with(|settled| {
-        if settled.get_untracked() {
-            settled.set(false);
-        }
-    });
-}
-
 fn schedule(piece: Piece, last: bool) {
     QUEUE.with(|queue| {
         let mut queue = queue.borrow_mut();
@@ -220,7 +198,11 @@ fn schedule(piece: Piece, last: bool) {
             queue.push(piece);
         }
     });
-    unsettle();
+    SETTLED.with(|settled| {
+        if settled.get_untracked() {
+            settled.set(false);
+        }
+    });
     let start = TICKING.with(|ticking| !ticking.replace(true));
     if start {
         next_task();
@@ -267,10 +249,7 @@ fn tick() {
         }
         None => {
             TICKING.with(|ticking| ticking.replace(false));
-            // Work held for a frame queues itself once the frame is drawn.
-            if FRAME_HOLDS.get() == 0 {
-                SETTLED.with(|settled| settled.set(true));
-            }
+            SETTLED.with(|settled| settled.set(true));
         }
     }
 }
