@@ -202,21 +202,6 @@ export function installBench() {
 
   /** Resolves after the next frame has been produced (rAF, then a task after it). */
   const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-  /**
-   * Resolves in the first task after the next frame. Called before the event: its
-   * animation-frame callback is then the frame's first, and posts a message, which runs
-   * ahead of any task the page posts from its own callbacks for after the frame (a timer
-   * set in the callback would not: messages run before timers, and the page's work put
-   * off a frame would count as the frame's).
-   */
-  const frameEnd = () =>
-    new Promise((ok) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => ok();
-        channel.port2.postMessage(0);
-      }),
-    );
   /** Yields one task (no timer clamping), so the microtasks Leptos' effects run in have run. */
   const yieldTask = () =>
     new Promise((ok) => {
@@ -224,6 +209,14 @@ export function installBench() {
       channel.port1.onmessage = () => ok();
       channel.port2.postMessage(0);
     });
+  /**
+   * Resolves in the first task after the next frame. Called before the event: its
+   * animation-frame callback is then the frame's first, and yields a task (a posted
+   * message), which runs ahead of any task the page posts from its own callbacks for after
+   * the frame (a timer set in the callback would not: messages run before timers, and the
+   * page's work put off a frame would count as the frame's).
+   */
+  const frameEnd = () => new Promise((ok) => requestAnimationFrame(() => ok(yieldTask())));
 
   window.__bench = {
     present: (spec) => spec.act === 'noop' || findAll(spec.targets).length > 0,

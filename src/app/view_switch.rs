@@ -120,8 +120,7 @@ fn focus_heading_when_built(view: View, frames_left: u8) {
     match heading {
         Some(heading) => {
             // Focusable by script only, not in the tab order. The view starts at the top,
-            // where its heading is, so the focus need not scroll it into view: without
-            // `preventScroll` the browser lays the page out at once to find out.
+            // where its heading is: the focus has nothing to scroll into view.
             let _ = heading.set_attribute("tabindex", "-1");
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
