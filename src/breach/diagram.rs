@@ -25,7 +25,9 @@ pub fn zone_label(zone: Zone, lang: Lang) -> &'static str {
 pub struct DiagramState {
     /// 1-based step shown.
     pub step: Memo<u16>,
-    pub reach: Memo<Reach>,
+    /// Where the intruder gets with the controls on: a frame behind the controls (the
+    /// frame after a toggle draws the checkbox alone; see `explorer_state`).
+    pub reach: Signal<Reach>,
     /// Links the selected requirement targets.
     pub targeted: Memo<Vec<Id>>,
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoConsoleErrors, bringInEverySection, useSession, waitForApp, withShotOnFailure } from './browser.mjs';
+import { assertNoConsoleErrors, bringInEverySection, eventually, useSession, waitForApp, withShotOnFailure } from './browser.mjs';
 import { BREACH, BREACH_STRINGS, BreachExplorer, expectedReach, loadBreach } from './page.mjs';
 
 const session = useSession();
@@ -254,8 +254,8 @@ test('each control cuts its links and the intruder stops where reachability says
       await page.locator(BREACH.control(control.id)).check();
       const want = expectedReach(breach, [control.id]);
       assert.equal((await explorer.params()).controls, control.id, `${control.id} is in the URL`);
-      assert.deepEqual(await explorer.linksWith('cut'), want.cut, `${control.id} cuts ${want.cut}`);
-      assert.deepEqual(await explorer.nodesWith('unreached'), want.unreached, `${control.id}: unreached nodes`);
+      assert.deepEqual(await eventually(() => explorer.linksWith('cut'), want.cut), want.cut, `${control.id} cuts ${want.cut}`);
+      assert.deepEqual(await eventually(() => explorer.nodesWith('unreached'), want.unreached), want.unreached, `${control.id}: unreached nodes`);
       const verdict = await page.locator(BREACH.verdict).textContent();
       assert.ok(verdict.includes(`stops at “${label(want.furthest)}”`), `${control.id}: ${verdict}`);
       assert.equal(await explorer.intruderAt(), want.furthest, `${control.id}: the intruder stops at ${want.furthest}`);
@@ -268,8 +268,8 @@ test('each control cuts its links and the intruder stops where reachability says
     for (const id of [...ids].reverse()) await page.locator(BREACH.control(id)).check();
     assert.equal((await explorer.params()).controls, ids.join(','));
     const all = expectedReach(breach, ids);
-    assert.deepEqual(await explorer.nodesWith('unreached'), all.unreached);
-    assert.deepEqual(await explorer.linksWith('cut'), all.cut);
+    assert.deepEqual(await eventually(() => explorer.nodesWith('unreached'), all.unreached), all.unreached);
+    assert.deepEqual(await eventually(() => explorer.linksWith('cut'), all.cut), all.cut);
   });
 });
 

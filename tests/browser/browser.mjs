@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { isDeepStrictEqual } from 'node:util';
 import { REPO_ROOT, startServer } from './server.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -292,6 +293,20 @@ export async function scrollIntoViewAndSettle(locator, frames = 5, timeout = 200
       }),
     { frames, timeout },
   );
+}
+
+/**
+ * Polls `read()` until its value deep-equals `want` and returns the last value read, for
+ * the caller's assertion (after `timeout` ms at the latest): for what a page shows a frame
+ * after an input (the breach diagram follows its controls a frame behind).
+ */
+export async function eventually(read, want, timeout = 2000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (isDeepStrictEqual(value, want) || Date.now() > deadline) return value;
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
 }
 
 /**
