@@ -215,7 +215,10 @@ impl AppState {
 
 /// `value`, except that while `shown` is false it keeps the value it last had when shown
 /// (and its readers do not re-run).
-pub fn held_while_hidden<T>(shown: Memo<bool>, value: Memo<T>) -> Memo<T>
+pub fn held_while_hidden<T>(
+    shown: Memo<bool>,
+    value: impl Get<Value = T> + Send + Sync + 'static,
+) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {

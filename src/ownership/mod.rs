@@ -54,8 +54,14 @@ pub struct OwnershipState {
     derived: RwSignal<Option<&'static str>>,
     /// The selected box or line (a story id, or a derived id).
     pub selected: Memo<Option<String>>,
-    /// SoftBank's share of A Holdings in the what-if (the URL's `stake`).
-    pub split: Memo<Split>,
+    /// SoftBank's share of A Holdings in the what-if (the URL's `stake`): the slider's own
+    /// value, its number and the line under it.
+    pub slider_split: Memo<Split>,
+    /// The split as what follows from it shows it (the diagram's two lines, the verdict,
+    /// the look-through stakes, the details): a frame behind the slider. The frame after a
+    /// drag's step draws the slider and its number without the layout and paint of those
+    /// (on the story page at 4×, p50 about 15 → 10 ms); they follow some 16 ms later.
+    pub split: Signal<Split>,
     /// Whether the what-if is on (the split is not the reported one): it changes only
     /// when a drag leaves or comes back to 50:50.
     pub what_if: Memo<bool>,
@@ -78,7 +84,8 @@ impl OwnershipState {
                 .get()
                 .or_else(|| derived.get().map(str::to_string))
         });
-        let split = Memo::new(move |_| Split::new(f64::from(app.stake.get())));
+        let slider_split = Memo::new(move |_| Split::new(f64::from(app.stake.get())));
+        let split: Signal<Split> = crate::app::later::a_frame_behind(slider_split).into();
         let what_if = Memo::new(move |_| split.with(|s| !s.is_reported()));
         let highlighted = Memo::new(move |_| {
             app.req.with(|req| {
@@ -91,6 +98,7 @@ impl OwnershipState {
             app,
             derived,
             selected,
+            slider_split,
             split,
             what_if,
             highlighted,
@@ -113,7 +121,7 @@ impl OwnershipState {
     pub fn held_while_hidden(self, shown: Memo<bool>) -> OwnershipState {
         OwnershipState {
             app: self.app.held_while_hidden(shown),
-            split: crate::app::held_while_hidden(shown, self.split),
+            split: crate::app::held_while_hidden(shown, self.split).into(),
             ..self
         }
     }

@@ -30,7 +30,9 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
         let (softbank, naver, venture) = (name(SOFTBANK), name(NAVER), name(VENTURE));
         (softbank, naver, venture, "LY".to_string())
     };
-    let percent = move || own.split.with(|s| s.softbank.round() as u8);
+    // The slider, its number and the line under it follow the slider at once; the verdict
+    // and the look-through stakes follow `own.split`, a frame behind.
+    let percent = move || own.slider_split.with(|s| s.softbank.round() as u8);
     let verdict_text = move || {
         let split = own.split.get();
         let (softbank, naver, venture, ly) = names();
@@ -111,12 +113,12 @@ pub fn CapitalWhatIf(own: OwnershipState) -> impl IntoView {
                         let p = percent();
                         format!("{} {}% · {} {}%", name(SOFTBANK), p, name(NAVER), 100 - u16::from(p))
                     }}
-                    {move || own.split.get().is_reported().then(|| crate::tr!(crate::i18n::current_lang(), whatif.as_reported))}
+                    {move || own.slider_split.get().is_reported().then(|| crate::tr!(crate::i18n::current_lang(), whatif.as_reported))}
                     " "
                     <button
                         type="button"
                         class="own-button-link"
-                        disabled=move || own.split.get().is_reported()
+                        disabled=move || own.slider_split.get().is_reported()
                         on:click=move |_| own.set_stake(Split::REPORTED.softbank as u8)
                     >
                         {crate::tx!(whatif.back)}

@@ -157,11 +157,13 @@ test('a what-if drag, to and from the reported split too, changes two labels and
         }
       }, values);
     await drag([60, 75, 100, 0, 9, 50]);
+    await view.whatIfCaughtUp();
     // The reported split: its labels say so, in the same place (the layout is one for all).
     assert.match(await view.labelText('softbank-owns-a-holdings'), /50%\s*as reported/);
     assert.match(await view.labelText('naver-owns-a-holdings'), /50%\s*as reported/);
     assert.deepEqual(await geometry(), before.geometry, 'at the reported split, no box or label moved or changed size');
     await drag([49]);
+    await view.whatIfCaughtUp();
     assert.match(await view.labelText('softbank-owns-a-holdings'), /49%\s*what-if/);
     assert.match(await view.labelText('naver-owns-a-holdings'), /51%\s*what-if/);
     assert.deepEqual(await geometry(), before.geometry, 'no box or label moved or changed size');

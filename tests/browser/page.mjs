@@ -332,6 +332,22 @@ export class OwnershipView {
   }
 
   /** Waits until the details show the diagram's selection: they follow it a frame later. */
+  /**
+   * Waits for what follows from the what-if (the diagram's lines, the verdict, the
+   * look-through stakes) to catch up with the slider: it shows a split a frame after the
+   * slider does (src/ownership/mod.rs), in one go, and SoftBank's look-through row then
+   * starts with the slider's value.
+   */
+  async whatIfCaughtUp() {
+    await this.page.waitForFunction(
+      ({ slider, softbank }) => {
+        const value = document.querySelector(slider)?.value;
+        return Boolean(value) && Boolean(document.querySelector(softbank)?.textContent.trim().startsWith(`${value}%`));
+      },
+      { slider: OWNERSHIP.slider, softbank: OWNERSHIP.lookThrough('softbank') },
+    );
+  }
+
   async detailsCaughtUp() {
     await this.page.waitForFunction((shownSelector) => {
       const pressed = document.querySelector('#ownership .own-svg [aria-pressed="true"]');
