@@ -84,16 +84,21 @@ pub fn GuidanceSection() -> impl IntoView {
     let state = use_app();
     let story = story();
     let filters = RwSignal::new(Filters::default());
+    // What the diagrams have selected, a frame behind them: the frame after a tap on a
+    // diagram draws the diagram's own change, and this section (on the story page, far
+    // from it) follows some 16 ms later (the notice and the marks it rebuilds were about
+    // 2 ms of that frame at 4x).
+    let picked: Signal<Picked> = crate::app::later::a_frame_behind(Memo::new(move |_| Picked {
+        link: state.link.get(),
+        select: state.select.get(),
+    }))
+    .into();
     // Which requirements the diagrams' selection is aimed at: worked out once, not per item.
     let aimed: Memo<Vec<&'static str>> = Memo::new(move |_| {
-        state.link.with(|link| {
-            state.select.with(|select| {
-                targets::aimed_at_parts(link.as_deref(), select.as_deref(), Lang::En)
-                    .map(|(_, _, requirements)| {
-                        requirements.iter().map(|r| r.id.as_str()).collect()
-                    })
-                    .unwrap_or_default()
-            })
+        picked.with(|p| {
+            p.aimed_at(Lang::En)
+                .map(|(_, _, requirements)| requirements.iter().map(|r| r.id.as_str()).collect())
+                .unwrap_or_default()
         })
     });
     // In its own view, a requirement given by the link is scrolled to (not in an
@@ -123,7 +128,7 @@ pub fn GuidanceSection() -> impl IntoView {
             // then a block at a time, after the one before and all its requirements.
             <Later>
                 <FilterBar filters=filters />
-                <AimedAtNotice />
+                <AimedAtNotice picked=picked />
                 <SelectionAnnouncement />
             </Later>
             {story.guidances.iter().map(|g| view! { <Later><GuidanceBlock guidance=g filters=filters aimed=aimed /></Later> }).collect_view()}
@@ -221,17 +226,29 @@ fn SelectionAnnouncement() -> impl IntoView {
     view! { <p class="visually-hidden req-announcement" role="status">{message}</p> }
 }
 
+/// What the two diagrams have selected (the URL's `link` and `select`).
+#[derive(Clone, PartialEq)]
+struct Picked {
+    link: Option<String>,
+    select: Option<String>,
+}
+
+impl Picked {
+    fn aimed_at(
+        &self,
+        lang: Lang,
+    ) -> Option<(targets::Diagram, String, Vec<&'static Requirement>)> {
+        targets::aimed_at_parts(self.link.as_deref(), self.select.as_deref(), lang)
+    }
+}
+
 /// The reverse link: what a diagram has selected, and the requirements aimed at it.
 #[component]
-fn AimedAtNotice() -> impl IntoView {
+fn AimedAtNotice(picked: Signal<Picked>) -> impl IntoView {
     let state = use_app();
     move || {
         let lang = state.lang.get();
-        let (diagram, words, requirements) = state.link.with(|link| {
-            state
-                .select
-                .with(|select| targets::aimed_at_parts(link.as_deref(), select.as_deref(), lang))
-        })?;
+        let (diagram, words, requirements) = picked.with(|p| p.aimed_at(lang))?;
         let count = requirements.len();
         let items = requirements
             .into_iter()
