@@ -55,7 +55,7 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
     // The panel shows a selection a frame after the diagram does: the frame after a tap
     // then draws the diagram's answer without the panel's style, layout and paint, a
     // third of it, and the panel follows a frame (some 16 ms) later.
-    let showing = crate::app::later::a_frame_behind(own.selected);
+    let showing = own.selected_behind;
     let selectables = selectables();
     let prebuilt = RwSignal::new(0_usize);
     let built = Memo::new(move |built: Option<&Vec<Selection>>| {
@@ -146,7 +146,7 @@ fn prebuild_next(prebuilt: RwSignal<usize>, total: usize) {
 #[component]
 fn KeptPanel(
     selection: Selection,
-    showing: ReadSignal<Selection>,
+    showing: Signal<Selection>,
     own: OwnershipState,
 ) -> impl IntoView {
     let key = selection.clone().unwrap_or_default();

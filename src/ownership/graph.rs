@@ -229,6 +229,27 @@ impl Graph {
         }
     }
 
+    /// How `item` looks in the frame after the selection moves from `before` to `now`:
+    /// the item tapped answers at once (selected; the one selected before, no longer), and
+    /// the rest keep how `before` left them until the frame after, when `before` catches up
+    /// with `now` and this is [`Graph::emphasis`] again. That first frame then restyles two
+    /// items, not the forty a new selection dims or lights.
+    pub fn emphasis_in_passing(
+        &self,
+        now: Option<&str>,
+        before: Option<&str>,
+        item: &str,
+    ) -> Emphasis {
+        if now == before {
+            return self.emphasis(now, item);
+        }
+        match (self.emphasis(now, item), self.emphasis(before, item)) {
+            (Emphasis::Selected, _) => Emphasis::Selected,
+            (_, Emphasis::Selected) => Emphasis::Normal,
+            (_, before) => before,
+        }
+    }
+
     /// The lines touching a box, outgoing first.
     pub fn edges_of(&self, node: &str) -> Vec<&Edge> {
         self.edges
@@ -645,6 +666,44 @@ mod tests {
         assert_eq!(graph.emphasis(sel, VENTURE), Emphasis::Related);
         assert_eq!(graph.emphasis(sel, LY), Emphasis::Related);
         assert_eq!(graph.emphasis(sel, SOFTBANK), Emphasis::Dimmed);
+    }
+
+    #[test]
+    fn in_passing_only_the_items_selected_then_and_now_change() {
+        let graph = Graph::from_story(story());
+        let ids: Vec<&str> = graph
+            .nodes
+            .iter()
+            .map(|n| n.id.as_str())
+            .chain(graph.edges.iter().map(|e| e.id.as_str()))
+            .collect();
+        let selections: Vec<Option<&str>> = std::iter::once(None)
+            .chain(ids.iter().copied().map(Some))
+            .collect();
+        for &before in &selections {
+            for &now in &selections {
+                for &item in &ids {
+                    let passing = graph.emphasis_in_passing(now, before, item);
+                    if now == before {
+                        assert_eq!(
+                            passing,
+                            graph.emphasis(now, item),
+                            "settled: {now:?} {item}"
+                        );
+                    } else if now == Some(item) {
+                        assert_eq!(passing, Emphasis::Selected, "{before:?} -> {now:?}: {item}");
+                    } else if before == Some(item) {
+                        assert_eq!(passing, Emphasis::Normal, "{before:?} -> {now:?}: {item}");
+                    } else {
+                        assert_eq!(
+                            passing,
+                            graph.emphasis(before, item),
+                            "{before:?} -> {now:?}: {item}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -54,6 +54,10 @@ pub struct OwnershipState {
     derived: RwSignal<Option<&'static str>>,
     /// The selected box or line (a story id, or a derived id).
     pub selected: Memo<Option<String>>,
+    /// `selected`, a frame behind: what the rest of the diagram and the details panel
+    /// show. The frame after a tap draws the tapped item's answer alone, and the dimmed
+    /// and lit items and the panel follow some 16 ms later (`Graph::emphasis_in_passing`).
+    pub selected_behind: Signal<Option<String>>,
     /// SoftBank's share of A Holdings in the what-if (the URL's `stake`): the slider's own
     /// value, its number and the line under it.
     pub slider_split: Memo<Split>,
@@ -84,6 +88,7 @@ impl OwnershipState {
                 .get()
                 .or_else(|| derived.get().map(str::to_string))
         });
+        let selected_behind = crate::app::later::a_frame_behind(selected).into();
         let slider_split = Memo::new(move |_| Split::new(f64::from(app.stake.get())));
         let split: Signal<Split> = crate::app::later::a_frame_behind(slider_split).into();
         let what_if = Memo::new(move |_| split.with(|s| !s.is_reported()));
@@ -98,6 +103,7 @@ impl OwnershipState {
             app,
             derived,
             selected,
+            selected_behind,
             slider_split,
             split,
             what_if,
@@ -211,8 +217,14 @@ impl OwnershipState {
     /// selection then re-runs the attributes of only the items whose emphasis changed
     /// (about a fifth of them), not four closures on each of the diagram's 55 items.
     pub fn emphasis_of(&self, id: &'static str) -> Memo<Emphasis> {
-        let selected = self.selected;
-        Memo::new(move |_| selected.with(|s| graph().emphasis(s.as_deref(), id)))
+        let (now, before) = (self.selected, self.selected_behind);
+        Memo::new(move |_| {
+            now.with(|now| {
+                before.with(|before| {
+                    graph().emphasis_in_passing(now.as_deref(), before.as_deref(), id)
+                })
+            })
+        })
     }
 }
 
