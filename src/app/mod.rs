@@ -44,6 +44,20 @@ pub struct AppState {
     pub req: ReadSignal<Option<String>>,
     /// The 1-based presenter slide (not yet clamped to the deck).
     pub slide: Memo<u16>,
+    /// What the diagrams have selected, a frame behind them: for a part far from the
+    /// diagrams (the guidance's list of what is aimed at a selection), which then follows
+    /// a tap in a task after the frame that shows the diagram's answer. Made once, with
+    /// the state: made with each view, a switch between views left memory behind (two
+    /// 64 KiB pages over 2,000 switches, where the rest of a view leaves none).
+    pub picked_behind: Signal<Picked>,
+}
+
+/// What the two diagrams have selected: the breach path's `link` and the ownership's
+/// `select` (the URL's parts of the same names).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picked {
+    pub link: Option<String>,
+    pub select: Option<String>,
 }
 
 /// The URL state's parts, one signal each (fields as in [`UrlState`]).
@@ -151,6 +165,11 @@ impl AppState {
             link: parts.link.read_only(),
             req: parts.req.read_only(),
             slide: Memo::new(move |_| parts.slide.get().unwrap_or(1)),
+            picked_behind: later::a_frame_behind(Memo::new(move |_| Picked {
+                link: parts.link.get(),
+                select: parts.select.get(),
+            }))
+            .into(),
         }
     }
 

@@ -10,7 +10,7 @@ pub mod links;
 pub mod targets;
 
 use crate::app::later::{settled, Later};
-use crate::app::{use_app, SectionFrame};
+use crate::app::{use_app, Picked, SectionFrame};
 use crate::citation::ClaimCites;
 use crate::content::{story, Guidance, Lang, Requirement, Status, Theme};
 use crate::i18n::format_date;
@@ -88,15 +88,11 @@ pub fn GuidanceSection() -> impl IntoView {
     // diagram draws the diagram's own change, and this section (on the story page, far
     // from it) follows some 16 ms later (the notice and the marks it rebuilds were about
     // 2 ms of that frame at 4x).
-    let picked: Signal<Picked> = crate::app::later::a_frame_behind(Memo::new(move |_| Picked {
-        link: state.link.get(),
-        select: state.select.get(),
-    }))
-    .into();
+    let picked = state.picked_behind;
     // Which requirements the diagrams' selection is aimed at: worked out once, not per item.
     let aimed: Memo<Vec<&'static str>> = Memo::new(move |_| {
         picked.with(|p| {
-            p.aimed_at(Lang::En)
+            aimed_at(p, Lang::En)
                 .map(|(_, _, requirements)| requirements.iter().map(|r| r.id.as_str()).collect())
                 .unwrap_or_default()
         })
@@ -226,20 +222,13 @@ fn SelectionAnnouncement() -> impl IntoView {
     view! { <p class="visually-hidden req-announcement" role="status">{message}</p> }
 }
 
-/// What the two diagrams have selected (the URL's `link` and `select`).
-#[derive(Clone, PartialEq)]
-struct Picked {
-    link: Option<String>,
-    select: Option<String>,
-}
-
-impl Picked {
-    fn aimed_at(
-        &self,
-        lang: Lang,
-    ) -> Option<(targets::Diagram, String, Vec<&'static Requirement>)> {
-        targets::aimed_at_parts(self.link.as_deref(), self.select.as_deref(), lang)
-    }
+/// The requirements aimed at what the diagrams have selected, with which diagram and
+/// what it is called.
+fn aimed_at(
+    picked: &Picked,
+    lang: Lang,
+) -> Option<(targets::Diagram, String, Vec<&'static Requirement>)> {
+    targets::aimed_at_parts(picked.link.as_deref(), picked.select.as_deref(), lang)
 }
 
 /// The reverse link: what a diagram has selected, and the requirements aimed at it.
@@ -248,7 +237,7 @@ fn AimedAtNotice(picked: Signal<Picked>) -> impl IntoView {
     let state = use_app();
     move || {
         let lang = state.lang.get();
-        let (diagram, words, requirements) = picked.with(|p| p.aimed_at(lang))?;
+        let (diagram, words, requirements) = picked.with(|p| aimed_at(p, lang))?;
         let count = requirements.len();
         let items = requirements
             .into_iter()
