@@ -23,6 +23,21 @@ where
     pub(crate) reactivity: RwLock<MemoInnerReactivity>,
 }
 
+// Patched (line-breach-explainer, see vendor/README.md): a dropped memo leaves its
+// sources' subscriber sets, as a dropped render effect does (`effect/render_effect.rs`).
+// Upstream 0.2.16 leaves it listed, and allocated, in every long-lived signal it had read.
+impl<T, S> Drop for MemoInner<T, S>
+where
+    S: Storage<T>,
+{
+    fn drop(&mut self) {
+        if let Ok(reactivity) = self.reactivity.get_mut() {
+            let subscriber = reactivity.any_subscriber.clone();
+            reactivity.sources.clear_sources(&subscriber);
+        }
+    }
+}
+
 pub(crate) struct MemoInnerReactivity {
     pub(crate) state: ReactiveNodeState,
     pub(crate) sources: SourceSet,
