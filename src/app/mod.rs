@@ -46,9 +46,8 @@ pub struct AppState {
     pub slide: Memo<u16>,
     /// What the diagrams have selected, a frame behind them: for a part far from the
     /// diagrams (the guidance's list of what is aimed at a selection), which then follows
-    /// a tap in a task after the frame that shows the diagram's answer. Made once, with
-    /// the state: made with each view, a switch between views left memory behind (two
-    /// 64 KiB pages over 2,000 switches, where the rest of a view leaves none).
+    /// a tap in a task after the frame that shows the diagram's answer. One for the page,
+    /// as `link` and `select` are.
     pub picked_behind: Signal<Picked>,
 }
 

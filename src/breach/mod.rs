@@ -55,7 +55,7 @@ fn explorer_state() -> (DiagramState, u16) {
     // What the controls change is drawn a frame after the toggle: the frame after a tap
     // draws the checkbox alone, without the layout and paint of the diagram's classes and
     // labels, the verdicts and the step panels' notes (on the story page at 4×, p50 about
-    // 18 → 12 ms); they follow some 16 ms later.
+    // 18 → 9 ms); they follow some 16 ms later.
     let reach = crate::app::later::a_frame_behind(reach).into();
     let targeted = Memo::new(move |_| {
         app.req

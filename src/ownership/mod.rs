@@ -64,7 +64,8 @@ pub struct OwnershipState {
     /// The split as what follows from it shows it (the diagram's two lines, the verdict,
     /// the look-through stakes, the details): a frame behind the slider. The frame after a
     /// drag's step draws the slider and its number without the layout and paint of those
-    /// (on the story page at 4×, p50 about 15 → 10 ms); they follow some 16 ms later.
+    /// (on the story page at 4×, p50 about 18.5 → 15.5 ms in paired runs: the slider and
+    /// its texts still lay the page out); they follow some 16 ms later.
     pub split: Signal<Split>,
     /// Whether the what-if is on (the split is not the reported one): it changes only
     /// when a drag leaves or comes back to 50:50.
