@@ -149,6 +149,8 @@ test('a link selected on the breach path lists the requirements aimed at it', as
     const listed = await notice.locator('li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.ok(listed.includes('#req-a-1-plans'), `${listed}`);
     await notice.getByRole('button', { name: 'Clear the diagram selection' }).click();
+    // The list follows the diagrams' selection a frame behind (AppState::picked_behind).
+    await notice.waitFor({ state: 'detached', timeout: 2000 }).catch(() => {});
     assert.equal(await notice.count(), 0);
     assert.doesNotMatch(await settledSearch(page), /link=/);
   });
