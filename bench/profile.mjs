@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { INTERACTIONS, installBench, waitInPage } from './interactions.mjs';
 import { serve } from './server.mjs';
-import { traceDuring } from './trace.mjs';
+import { frameEnd, traceDuring } from './trace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args, positionals } = parseArgs({
@@ -91,9 +91,10 @@ try {
   await page.waitForTimeout(500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Math.max(1, Number(args.throttle)) });
-  for (let i = 0; i < WARMUP; i += 1) await page.evaluate(({ s, n }) => window.__bench.timed(s, n), { s: spec, n: i });
+  const warmup = Math.max(WARMUP, spec.warmup ?? 0);
+  for (let i = 0; i < warmup; i += 1) await page.evaluate(({ s, n }) => window.__bench.timed(s, n), { s: spec, n: i });
 
-  const series = () => page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: WARMUP, n: RUNS });
+  const series = () => page.evaluate(({ s, f, n }) => window.__bench.series(s, f, n), { s: spec, f: warmup, n: RUNS });
   if (args.functions) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -111,8 +112,9 @@ try {
   let window = 0;
   for (let k = 0; k < RUNS; k += 1) {
     const from = marks.get(`bench:start:${k}`)?.ts;
-    const to = marks.get(`bench:end:${k}`)?.ts;
-    if (from == null || to == null) continue;
+    const marked = marks.get(`bench:end:${k}`)?.ts;
+    if (from == null || marked == null) continue;
+    const to = frameEnd(main, from, marked);
     window += (to - from) / 1000;
     const self = selfTimes(main, from, to);
     for (const [key, ms] of self) totals.set(key, (totals.get(key) ?? 0) + ms);
@@ -142,7 +144,7 @@ try {
   }
   if (args['per-run']) {
     // Which control each run used (a cycle takes them in turn), and where its time went.
-    const controls = await page.evaluate(({ s, f, n }) => window.__bench.controls(s, f, n), { s: spec, f: WARMUP, n: RUNS });
+    const controls = await page.evaluate(({ s, f, n }) => window.__bench.controls(s, f, n), { s: spec, f: warmup, n: RUNS });
     const top = rows.slice(0, 5).map(([key]) => key);
     console.log(`\n| run | control | busy | ${top.join(' | ')} |\n| --- | --- | --- |${' --- |'.repeat(top.length)}`);
     for (const { k, self } of perRun) {

@@ -8,9 +8,11 @@
 //                      [--lighthouse-runs N] [--no-lighthouse]
 //                      [--dist DIR] [--floor-dist DIR] [--out FILE]
 //   node bench/run.mjs --interactions-only [--only NAME[,NAME...]] [--runs N] [--dist DIR]
+//                      [--on-views]
 //
-// --interactions-only times the interactions on the story page of --dist and prints their
-// table, for comparing two builds; it writes nothing and checks no budget.
+// --interactions-only times the interactions on the story page of --dist (--on-views: each
+// on its own view, as the view switch has to be) and prints their table, for comparing two
+// builds; it writes nothing and checks no budget.
 //
 // Defaults: 30 timed runs per interaction, 10,000 interactions for memory, 4× throttle,
 // 3 Lighthouse runs per page (the median is reported), dist/, bench/floor/dist/, BENCHMARKS.md.
@@ -27,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { FLOOR_INTERACTIONS, INTERACTIONS, capturingWindowListeners, hasPlaywrightListeners, installBench, waitInPage } from './interactions.mjs';
 import { encoded, serve } from './server.mjs';
-import { traceDuring } from './trace.mjs';
+import { frameEnd, traceDuring } from './trace.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     'no-lighthouse': { type: 'boolean', default: false },
     'lighthouse-runs': { type: 'string', default: process.env.BENCH_LIGHTHOUSE_RUNS || '3' },
     'interactions-only': { type: 'boolean', default: false },
+    'on-views': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
@@ -376,13 +379,19 @@ async function tracedSeries(cdp, page, spec, from, count) {
   };
   return oks.map((ok, k) => {
     const start = marks.get(`bench:start:${k}`);
-    const end = marks.get(`bench:end:${k}`);
-    if (start == null || end == null) throw new Error(`run ${k}: its marks are missing from the trace`);
+    const marked = marks.get(`bench:end:${k}`);
+    if (start == null || marked == null) throw new Error(`run ${k}: its marks are missing from the trace`);
+    const end = frameEnd(sorted, start, marked);
     const { wall, cpu } = busy(start, end);
     const after = marks.get(`bench:after:${k}`);
     const next = after == null ? null : busy(end, after).wall / 1000;
     return { ok, ms: wall / 1000, cpuMs: cpu / 1000, windowMs: (end - start) / 1000, nextFrameMs: next };
   });
+}
+
+/** How many untimed runs come before an interaction's timed ones. */
+function warmupOf(spec) {
+  return Math.max(WARMUP, spec.warmup ?? 0);
 }
 
 /**
@@ -410,7 +419,8 @@ async function timeInteractions(browser, dir, specs, pathOf = () => '/') {
         await page.evaluate((s) => window.__bench.reveal(s), spec);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
         let navigated = false;
-        for (let i = 0; i < WARMUP && !navigated; i += 1) {
+        const warmup = warmupOf(spec);
+        for (let i = 0; i < warmup && !navigated; i += 1) {
           try {
             await page.evaluate(({ s, n }) => window.__bench.timed(s, n), { s: spec, n: i });
           } catch {
@@ -423,7 +433,7 @@ async function timeInteractions(browser, dir, specs, pathOf = () => '/') {
           row.status = 'n/a: its control navigates (a page load, not an in-page interaction)';
           continue;
         }
-        const runs = await tracedSeries(cdp, page, spec, WARMUP, RUNS);
+        const runs = await tracedSeries(cdp, page, spec, warmup, RUNS);
         // Checked after the runs, so that the check's own CDP calls cannot touch them.
         if (hasPlaywrightListeners(await capturingWindowListeners(cdp))) {
           throw new Error("Playwright's hit-target listeners were on the page: every click ran them (see waitInPage)");
@@ -736,19 +746,21 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
   // Interactions.
   out.push(`## Interactions (${THROTTLE}× CPU throttle)`, '');
   out.push(
-    'Main-thread time per interaction: from just before the event is dispatched until the first task after the next frame ' +
-      "(so it includes the handler, Leptos' effects, style, layout and paint of that frame; that task is a message posted by " +
-      "the frame's first animation-frame callback, registered before the event, so the page's own tasks for after the frame " +
-      'come after it), summed from the renderer main ' +
+    'Main-thread time per interaction: from just before the event is dispatched until the end of the next frame\'s task ' +
+      "(Chromium's BeginMainFrame: so it includes the handler, Leptos' effects, the tasks that ran before that frame, and the " +
+      "frame's animation-frame callbacks, style, layout, paint and commit; the page's own tasks for after the frame are not " +
+      'in it), summed from the renderer main ' +
       "thread's top-level tasks in a Chromium trace (idle time waiting for the frame is not counted). " +
-      `On the story page at a phone-sized viewport (412×823), ${RUNS} runs after ${WARMUP} warm-up ones, 30 ms apart. ` +
+      `On the story page at a phone-sized viewport (412×823), ${RUNS} runs after ${WARMUP} warm-up ones ` +
+      `(${INTERACTIONS.filter((s) => (s.warmup ?? 0) > WARMUP).map((s) => `${s.name}: ${s.warmup}`).join(', ')}; see bench/interactions.mjs), 30 ms apart ` +
+      `(${INTERACTIONS.filter((s) => s.settle).map((s) => s.name).join(', ')}: 30 ms after the page is ready again, every piece of the view switched to built). ` +
       'p50/p95/max are wall-clock task time (what the budget uses); "CPU" is the same tasks\' thread CPU time, which leaves out ' +
       'time the thread was descheduled for other processes (on a busy machine the two differ; throttling counts in both). ' +
       '"noop" is the harness alone (an empty interaction); every other row includes it. Events are dispatched in the page ' +
       '(`click()`, or `value` + an `input` event for the slider), with the control scrolled to the middle of the screen first, ' +
       'as a reader would have it (off screen, its part of the page may be skipped). ' +
       'The floor row is the counter\'s click, for scale. ' +
-      '"Second frame" is what the interaction left for the frame after (from that first task to the first task after the ' +
+      '"Second frame" is what the interaction left for the frame after (from the end of that frame to the first task after the ' +
       'following frame: work put off a frame on purpose, such as the ownership details, which follow the diagram a frame ' +
       'later); "both frames" is the two together, per run: all the main-thread work the interaction caused.',
     '',
@@ -845,7 +857,8 @@ async function interactionsOnly() {
   const specs = INTERACTIONS.filter((s) => s.act === 'noop' || !wanted || wanted.has(s.name));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
   try {
-    const rows = await timeInteractions(browser, args.dist, specs);
+    const onView = (s) => (s.view ? `/?view=${s.view}` : '/');
+    const rows = await timeInteractions(browser, args.dist, specs, args['on-views'] ? onView : undefined);
     console.log(`| interaction | p50 | p95 | max | second frame p95 | both frames p95 | runs |\n| --- | --- | --- | --- | --- | --- | --- |`);
     for (const r of rows) {
       const cells =

@@ -23,3 +23,21 @@ export async function traceDuring(cdp, categories, work) {
   }
   return { result, events };
 }
+
+/**
+ * Where the frame after an event ends: the end of the first frame task (the renderer's
+ * BeginMainFrame: animation-frame callbacks, style, layout, paint, commit) that starts in
+ * `[from, to)`, among `events` (one thread's, with Chromium's `toplevel` category); `to`
+ * when there is none. The page marks `to` in the first task after that frame, a message
+ * posted from the frame's first animation-frame callback; but messages on different
+ * channels are not delivered in the order posted (each channel is a pipe of its own), so
+ * a task the page posted for after the frame can run before that mark.
+ */
+export function frameEnd(events, from, to) {
+  let frame = null;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.ts < from || e.ts >= to || e.args?.src_func !== 'ScheduledActionSendBeginMainFrame') continue;
+    if (!frame || e.ts < frame.ts) frame = e;
+  }
+  return frame ? Math.min(to, frame.ts + (frame.dur ?? 0)) : to;
+}

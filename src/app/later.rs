@@ -64,6 +64,53 @@ thread_local! {
     static SETTLED: ArcRwSignal<bool> = ArcRwSignal::new(true);
     /// A reader's change is waiting for its frame ([`owe_frame`]).
     static FRAME_OWED: Cell<bool> = const { Cell::new(false) };
+    /// Work of [`after_next_frame_unsettled`] waiting for its frame.
+    static FRAME_HOLDS: Cell<u32> = const { Cell::new(0) };
+    /// Work for the start of the next frame ([`at_next_frame`]), in the order asked.
+    static AT_NEXT_FRAME: RefCell<Vec<Piece>> = RefCell::default();
+}
+
+/// Runs `work` as the next frame starts (in its animation-frame callbacks), together with
+/// all other work asked for that frame, in one callback: each callback of its own is a
+/// call from the browser into the wasm, some 0.5 ms on a phone, and the frame after a
+/// tap had four or five (the catch-ups a frame behind, the history entry, `owe_frame`).
+/// Work asked for while that callback runs goes to the frame after.
+pub fn at_next_frame(work: impl FnOnce() + 'static) {
+    let first = AT_NEXT_FRAME.with_borrow_mut(|waiting| {
+        waiting.push(Box::new(work));
+        waiting.len() == 1
+    });
+    if first {
+        ask_for_frame();
+    }
+}
+
+/// One `requestAnimationFrame` for [`at_next_frame`]'s work, through a callback made once.
+fn ask_for_frame() {
+    thread_local! {
+        static ON_FRAME: Option<Closure<dyn Fn()>> = web_sys::window().map(|_| {
+            Closure::<dyn Fn()>::new(|| {
+                let mut asked = AT_NEXT_FRAME.take();
+                for work in asked.drain(..) {
+                    work();
+                }
+                // The list back, its room kept, unless work for the frame after came
+                // meanwhile: taps a task apart ask for dozens a frame, and a list grown
+                // anew each frame left the allocator's free memory in pieces.
+                AT_NEXT_FRAME.with_borrow_mut(|waiting| {
+                    if waiting.is_empty() {
+                        *waiting = asked;
+                    }
+                });
+            })
+        });
+    }
+    ON_FRAME.with(|on_frame| {
+        if let (Some(window), Some(on_frame)) = (web_sys::window(), on_frame) {
+            // It cannot fail with a function; if it did, the work would wait for the next ask.
+            let _ = window.request_animation_frame(on_frame.as_ref().unchecked_ref());
+        }
+    });
 }
 
 /// Says that a reader's change is on its way to the screen (`AppState::update` calls it):
@@ -73,7 +120,7 @@ thread_local! {
 /// on a slow phone, could run there and hold up the frame the reader waits for.
 pub fn owe_frame() {
     if !FRAME_OWED.replace(true) {
-        request_animation_frame(|| FRAME_OWED.set(false));
+        at_next_frame(|| FRAME_OWED.set(false));
     }
 }
 
@@ -91,7 +138,7 @@ pub fn defer(work: impl FnOnce() + 'static) {
 /// Runs `work` as [`defer`] does, once the next frame has been drawn: what that frame
 /// shows comes first, and `work` after it.
 pub fn after_next_frame(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || defer(work));
+    at_next_frame(move || defer(work));
 }
 
 /// `value`, a frame behind: it takes each new value in a task after the next frame has
@@ -102,22 +149,57 @@ pub fn a_frame_behind<T>(value: Memo<T>) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    follow_a_frame_behind(value, false)
+}
+
+/// As [`a_frame_behind`], and the page is not [`settled`] while a new value waits for its
+/// frame: for what a reader asked to see as a whole (the view switched to), whose arrival
+/// the page's readiness (`<html data-ready>`) reports.
+pub fn a_frame_behind_unsettled<T>(value: Memo<T>) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    follow_a_frame_behind(value, true)
+}
+
+fn follow_a_frame_behind<T>(value: Memo<T>, unsettled: bool) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     let (behind, set_behind) = signal(value.get_untracked());
+    // One catch-up at a time: changes that come before it runs (taps a task apart) are
+    // taken with it.
+    let waiting = std::rc::Rc::new(Cell::new(false));
     Effect::new(move |first: Option<()>| {
         value.track();
-        if first.is_some() {
-            // Changes within one frame take one catch-up each; all but the first find
-            // nothing left to do.
-            after_next_frame(move || {
+        if first.is_some() && !waiting.replace(true) {
+            let waiting = waiting.clone();
+            let catch_up = move || {
+                waiting.set(false);
                 if let Some(now) = value.try_get_untracked() {
                     if behind.try_with_untracked(|b| *b != now) == Some(true) {
                         set_behind.set(now);
                     }
                 }
-            });
+            };
+            if unsettled {
+                after_next_frame_unsettled(catch_up);
+            } else {
+                after_next_frame(catch_up);
+            }
         }
     });
     behind
+}
+
+/// As [`after_next_frame`], and the page is not [`settled`] until `work` has run.
+fn after_next_frame_unsettled(work: impl FnOnce() + 'static) {
+    FRAME_HOLDS.set(FRAME_HOLDS.get() + 1);
+    unsettle();
+    at_next_frame(move || {
+        FRAME_HOLDS.set(FRAME_HOLDS.get() - 1);
+        defer(work);
+    });
 }
 
 /// The longest [`when_idle`] work waits for the browser to be idle.
@@ -138,7 +220,7 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
 /// time after that frame, at the earliest. For a run of background work, one piece per
 /// frame (the ownership panels built ahead).
 pub fn when_idle_after_next_frame(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || when_idle(work));
+    at_next_frame(move || when_idle(work));
 }
 
 /// Runs `work` once the browser is idle, or after `within` at the latest: for small work
@@ -174,7 +256,7 @@ fn request_idle_by<F: FnOnce() + 'static>(due: f64, work: F) -> Result<(), F> {
     let callback = Closure::once_into_js(move |deadline: web_sys::IdleDeadline| {
         let overdue = deadline.did_timeout() || js_sys::Date::now() >= due;
         if FRAME_OWED.get() && !overdue {
-            request_animation_frame(move || {
+            at_next_frame(move || {
                 if let Err(work) = request_idle_by(due, work) {
                     work();
                 }
@@ -198,15 +280,19 @@ fn schedule(piece: Piece, last: bool) {
             queue.push(piece);
         }
     });
+    unsettle();
+    let start = TICKING.with(|ticking| !ticking.replace(true));
+    if start {
+        next_task();
+    }
+}
+
+fn unsettle() {
     SETTLED.with(|settled| {
         if settled.get_untracked() {
             settled.set(false);
         }
     });
-    let start = TICKING.with(|ticking| !ticking.replace(true));
-    if start {
-        next_task();
-    }
 }
 
 /// Runs [`tick`] in a task of its own. Posted as a message on a channel, not as a zero
@@ -240,8 +326,16 @@ fn ticking_channel() -> Option<web_sys::MessageChannel> {
 }
 
 /// One piece per task: the piece renders (Leptos runs the effects in this task's
-/// microtasks), and the next task takes the next piece.
+/// microtasks), and the next task takes the next piece; none while a reader's change waits
+/// for its frame ([`owe_frame`]).
 fn tick() {
+    // A reader's change waits for its frame: so do the pieces, so that the time between
+    // a tap and that frame is the change's own (a view's list built one item per task
+    // would otherwise put an item or two there).
+    if FRAME_OWED.get() {
+        at_next_frame(next_task);
+        return;
+    }
     match QUEUE.with(|queue| queue.borrow_mut().next()) {
         Some(piece) => {
             piece();
@@ -249,7 +343,10 @@ fn tick() {
         }
         None => {
             TICKING.with(|ticking| ticking.replace(false));
-            SETTLED.with(|settled| settled.set(true));
+            // Work held for a frame queues itself once the frame is drawn.
+            if FRAME_HOLDS.get() == 0 {
+                SETTLED.with(|settled| settled.set(true));
+            }
         }
     }
 }

@@ -31,7 +31,13 @@ pub struct AppState {
     pub url: Memo<UrlState>,
     pub lang: Memo<Lang>,
     pub dark: Memo<bool>,
+    /// The view on screen: the URL's view, a frame behind it. The frame after a click on
+    /// the list of views draws the list's answer alone; the view is swapped in a task
+    /// after it (some tens of milliseconds on a phone), and the page is not ready
+    /// meanwhile. Everything inside the page reads this one.
     pub view: ReadSignal<View>,
+    /// The view the URL asks for (the list's current link; a switch compares with it).
+    pub view_asked: ReadSignal<View>,
     pub embed: ReadSignal<bool>,
     pub present: ReadSignal<bool>,
     pub select: ReadSignal<Option<String>>,
@@ -154,7 +160,8 @@ impl AppState {
             url,
             lang,
             dark,
-            view: parts.view.read_only(),
+            view: later::a_frame_behind_unsettled(Memo::new(move |_| parts.view.get())),
+            view_asked: parts.view.read_only(),
             embed: parts.embed.read_only(),
             present: parts.present.read_only(),
             select: parts.select.read_only(),

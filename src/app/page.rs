@@ -73,9 +73,8 @@ pub fn Page() -> impl IntoView {
                 // A view whose first screen is a list builds it one item per task and
                 // queues the swap after those items itself (`swap_shell_after_first_items`);
                 // this one, after the whole list, only backs that up.
-                // Switched to in place, the view is built at once, in the click's task:
-                // the frame after it shows the new view (in a task of its own, that
-                // frame could come first, and show none).
+                // Switched to in place, the view's first piece is built in the task it
+                // comes in (a frame after the click, see `AppState::view`).
                 view => match Part::of_view(view) {
                     Some(part) if part.first_screen_is_a_list() => view! { <Later now=switched><Lazy part=part /><ShellSwap /></Later> }.into_any(),
                     Some(part) => view! { <Later now=switched><Lazy part=part /><ShellSwapNow /></Later> }.into_any(),

@@ -26,7 +26,7 @@ pub fn ViewSwitcher() -> impl IntoView {
                     <a
                         href=move || state.href_to(view, "")
                         data-view=view.key()
-                        aria-current=move || (state.view.get() == view).then_some("page")
+                        aria-current=move || (state.view_asked.get() == view).then_some("page")
                         on:click=move |event| on_click(&event, state, view)
                     >
                         {move || label(view, state.lang.get())}
@@ -63,7 +63,7 @@ fn on_click(event: &web_sys::MouseEvent, state: AppState, view: View) {
         return;
     }
     event.prevent_default();
-    if state.view.get_untracked() != view {
+    if state.view_asked.get_untracked() != view {
         switch_to(state, view);
     }
 }
@@ -80,8 +80,9 @@ fn switch_to(state: AppState, view: View) {
     let target = state.url.with_untracked(|url| url.in_view(view));
     browser::push_query_soon(target.to_query());
     state.update(|url| *url = target);
-    browser::scroll_to_top();
-    focus_heading_when_built(view, HEADING_WAIT_FRAMES);
+    // The view is swapped in a frame later (`AppState::view`): until then the page stays
+    // where the reader left it.
+    when_built(view, Arrival::AtTop, HEADING_WAIT_FRAMES);
 }
 
 /// Follows Back and Forward between views switched in place, once per page (the list is
@@ -98,10 +99,10 @@ fn follow_history(state: AppState) {
     }
     browser::on_history_pop(move || {
         let url = UrlState::parse(&browser::location_search(), story(), &url_limits());
-        if url.view != state.view.get_untracked() {
+        if url.view != state.view_asked.get_untracked() {
             let view = url.view;
             state.update(|current| *current = url);
-            focus_heading_when_built(view, HEADING_WAIT_FRAMES);
+            when_built(view, Arrival::AsScrolled, HEADING_WAIT_FRAMES);
         }
     });
 }
@@ -110,15 +111,30 @@ fn follow_history(state: AppState) {
 /// its way (about two seconds at 60 frames a second).
 const HEADING_WAIT_FRAMES: u8 = 120;
 
-/// Moves the focus to `view`'s heading once it is built: a screen
-/// reader then reads the new view's name, and Tab goes on from there.
-fn focus_heading_when_built(view: View, frames_left: u8) {
+/// Where a view switched to is shown from.
+#[derive(Clone, Copy)]
+enum Arrival {
+    /// Its top, as a new page (a click on the list).
+    AtTop,
+    /// Wherever the page is scrolled to (Back and Forward: the browser may restore a
+    /// place of its own).
+    AsScrolled,
+}
+
+/// Once `view`'s heading is built, shows the view from its top if `arrival` says so, and
+/// moves the focus to the heading: a screen reader then reads the new view's name, and
+/// Tab goes on from there. Checked as each frame starts, so the first frame with the new
+/// view shows it from the top.
+fn when_built(view: View, arrival: Arrival, frames_left: u8) {
     let heading = browser::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(&heading_id(view)))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     match heading {
         Some(heading) => {
+            if matches!(arrival, Arrival::AtTop) {
+                browser::scroll_to_top();
+            }
             // Focusable by script only, not in the tab order. The view starts at the top,
             // where its heading is: the focus has nothing to scroll into view.
             let _ = heading.set_attribute("tabindex", "-1");
@@ -127,7 +143,7 @@ fn focus_heading_when_built(view: View, frames_left: u8) {
             let _ = heading.focus_with_options(&options);
         }
         None if frames_left > 0 => {
-            request_animation_frame(move || focus_heading_when_built(view, frames_left - 1))
+            super::later::at_next_frame(move || when_built(view, arrival, frames_left - 1))
         }
         None => {}
     }

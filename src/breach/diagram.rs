@@ -404,7 +404,9 @@ fn intruder_view(shape: BreachLayout, diagram: DiagramState) -> impl IntoView {
     // new layout (first render, or a resize, which reuses this element) does not make
     // it fly across. Two frames: the first one's style pass still moves it.
     let settled = RwSignal::new(false);
-    request_animation_frame(move || request_animation_frame(move || settled.set(true)));
+    crate::app::later::at_next_frame(move || {
+        crate::app::later::at_next_frame(move || settled.set(true))
+    });
     view! {
         <g
             class="intruder"

@@ -178,7 +178,7 @@ impl OwnershipState {
     pub fn select_by_pointer(&self, id: &str) {
         self.select(id);
         if self.stacked.get_untracked() && !self.details_top_on_screen.get_value() {
-            request_animation_frame(|| {
+            crate::app::later::at_next_frame(|| {
                 if let Some(panel) = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.get_element_by_id("own-details"))
