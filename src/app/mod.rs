@@ -29,7 +29,13 @@ pub struct AppState {
     parts: UrlParts,
     /// The whole state (re-runs its readers on any change: use the parts where you can).
     pub url: Memo<UrlState>,
+    /// The language the page is drawn in: the reader's, a frame behind it. The frame after
+    /// a tap on the language switcher draws the switcher's answer alone; the texts follow
+    /// in the task after it (the story page's on screen then, the rest when idle, see
+    /// `section_lang`).
     pub lang: Memo<Lang>,
+    /// The language the reader asked for (the switcher's current one).
+    pub lang_asked: Memo<Lang>,
     pub dark: Memo<bool>,
     /// The view on screen: the URL's view, a frame behind it. The frame after a click on
     /// the list of views draws the list's answer alone; the view is swapped in a task
@@ -149,7 +155,9 @@ impl AppState {
     fn new(initial: UrlState, browser_lang: Lang, system_dark: RwSignal<bool>) -> AppState {
         let parts = UrlParts::new(initial);
         let url = Memo::new(move |_| parts.read());
-        let lang = Memo::new(move |_| parts.lang.get().unwrap_or(browser_lang));
+        let lang_asked = Memo::new(move |_| parts.lang.get().unwrap_or(browser_lang));
+        let lang_behind = later::a_frame_behind(lang_asked);
+        let lang = Memo::new(move |_| lang_behind.get());
         let dark = Memo::new(move |_| match parts.theme.get() {
             ThemeChoice::Dark => true,
             ThemeChoice::Light => false,
@@ -159,6 +167,7 @@ impl AppState {
             parts,
             url,
             lang,
+            lang_asked,
             dark,
             view: later::a_frame_behind_unsettled(Memo::new(move |_| parts.view.get())),
             view_asked: parts.view.read_only(),
@@ -337,9 +346,10 @@ fn Started() -> impl IntoView {
         }
     });
     // A new `lang` on <html> restyles every element drawn, whatever language it is in:
-    // about half of a switch's first frame on the story page. The page's parts carry
-    // their own `lang` (`Page`, `SectionFrame`, `SectionLanguage`) and switch at once, so
-    // the root follows after the frame that shows the switch, in a task of its own.
+    // about half of a switch's frame on the story page. The page's parts carry their own
+    // `lang` (`Page`, `SectionFrame`, `SectionLanguage`) and switch with their texts
+    // (`AppState::lang`, a frame after the switcher), so the root follows after the frame
+    // that shows them, in a task of its own.
     Effect::new(move |started: Option<()>| {
         let code = lang.get().code();
         if started.is_none() {
@@ -377,7 +387,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
                         class="lang-option"
                         lang=lang.code()
                         data-lang=lang.code()
-                        aria-current=move || (state.lang.get() == lang).then_some("true")
+                        aria-current=move || (state.lang_asked.get() == lang).then_some("true")
                         on:click=move |_| state.update(|u| u.lang = Some(lang))
                     >
                         {label}

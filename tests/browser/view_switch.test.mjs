@@ -188,12 +188,13 @@ test('the frame after a click marks the link; the view follows a frame later, bu
       await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/timeline-[^/]*\.wasm$/.test(e.name)));
       await page.evaluate(() => scrollTo(0, 300));
-      // What the DOM holds as each of the two frames after the click is drawn: looked at
-      // in animation-frame callbacks, which run before the frame is drawn and after the
-      // app's own (the app asks for its frame in the click, before these are asked for).
+      // What the DOM holds as each frame after the click is drawn, until one shows the new
+      // view: looked at in animation-frame callbacks, which run before the frame is drawn
+      // and after the app's own (the app asks for its frame in the click, before these).
       const frames = await page.evaluate(
         (links) =>
           new Promise((done) => {
+            const seen = [];
             const look = () => ({
               sections: [...document.querySelectorAll('main#story > section')].map((s) => s.id),
               current: document.querySelector(`${links}[aria-current="page"]`)?.dataset.view,
@@ -201,22 +202,28 @@ test('the frame after a click marks the link; the view follows a frame later, bu
               scrollY: Math.round(scrollY),
               focus: document.activeElement?.id,
             });
+            const frame = () => {
+              seen.push(look());
+              if (seen.at(-1).sections.includes('timeline') || seen.length === 60) done(seen);
+              else requestAnimationFrame(frame);
+            };
             document.querySelector(`${links}[data-view="timeline"]`).click();
-            requestAnimationFrame(() => {
-              const first = look();
-              requestAnimationFrame(() => done([first, look()]));
-            });
+            requestAnimationFrame(frame);
           }),
         LINKS,
       );
       await shown(page, 'timeline');
-      const [first, second] = frames;
+      // The second frame, as a rule; on a loaded machine the build's task can come a frame
+      // later, and the frames between still show the view before.
+      const [first, second] = [frames[0], frames.at(-1)];
+      assert.ok(frames.length >= 2 && frames.length <= 5, `the view came in frame ${frames.length}`);
+      for (const between of frames.slice(0, -1)) assert.deepEqual(between.sections, ['glossary'], 'until then, the view before');
       assert.deepEqual(first.sections, ['glossary'], 'the first frame still shows the view before');
       assert.equal(first.current, 'timeline', 'with the link clicked marked as the current one');
       assert.equal(first.ready, '0', 'the page is not ready while the view is on its way');
       assert.equal(first.scrollY, 300, 'where the reader left it');
-      assert.deepEqual(second.sections, ['timeline'], 'the second frame shows the new view');
-      assert.equal(second.scrollY, 0, 'from its top');
+      assert.deepEqual(second.sections, ['timeline'], 'then the new view');
+      assert.equal(second.scrollY, 0, 'from its top, in the first frame that shows it');
       assert.equal(second.focus, 'timeline-title', 'with the focus on its heading');
       assert.equal((await opened.historyCalls()).push, 1, 'one history entry');
       assertNoConsoleErrors(opened);
