@@ -23,8 +23,9 @@ pub fn zone_label(zone: Zone, lang: Lang) -> &'static str {
 /// Everything the diagram shows that changes while the reader explores.
 #[derive(Clone, Copy)]
 pub struct DiagramState {
-    /// 1-based step shown.
-    pub step: Memo<u16>,
+    /// 1-based step drawn: in the explorer, a frame behind the stepper (see
+    /// `explorer_state`).
+    pub step: Signal<u16>,
     /// Where the intruder gets with the controls on: a frame behind the controls (the
     /// frame after a toggle draws the checkbox alone; see `explorer_state`).
     pub reach: Signal<Reach>,
@@ -94,7 +95,8 @@ pub fn BreachDiagram(diagram: DiagramState, #[prop(optional)] in_pieces: bool) -
         swipe_start.set_value(None);
         let (dx, dy) = (ev.client_x() - x, ev.client_y() - y);
         if dx.abs() >= 48 && dx.abs() > 2 * dy.abs() {
-            let current = diagram.step.get_untracked();
+            // The step asked for, not the one drawn: two swipes within a frame take two steps.
+            let current = app.step.get_untracked().clamp(1, total.max(1));
             let next = if dx < 0 {
                 state::next_step(current, total)
             } else {

@@ -37,11 +37,17 @@ pub fn BreachSection() -> impl IntoView {
 
 /// The explorer's reactive state, derived from the URL; shared by the section and the
 /// presenter's slides.
-fn explorer_state() -> (DiagramState, u16) {
+/// Also returns the step as the stepper shows it (its dots and buttons), which the diagram
+/// and the words follow a frame behind, and the number of steps.
+fn explorer_state() -> (DiagramState, Memo<u16>, u16) {
     let app = use_app();
     let story = story();
     let total = story.breach_steps.len() as u16;
     let step = Memo::new(move |_| app.step.get().clamp(1, total.max(1)));
+    // The step is drawn a frame after the stepper's dots and buttons move: the frame after
+    // a tap then has none of the diagram's classes (a closure per box and line), their
+    // style and its paint, nor the words' layout; they follow some 16 ms later.
+    let drawn = crate::app::later::a_frame_behind(step).into();
     let reach = Memo::new(move |_| {
         app.controls.with(|controls| {
             reach::reach(
@@ -63,10 +69,11 @@ fn explorer_state() -> (DiagramState, u16) {
     });
     (
         DiagramState {
-            step,
+            step: drawn,
             reach,
             targeted,
         },
+        step,
         total,
     )
 }
@@ -83,11 +90,11 @@ fn verdict_text(reach: Signal<reach::Reach>) -> Signal<String> {
 /// A presenter slide: the diagram at the URL's step, and that step told in plain words.
 #[component]
 pub fn BreachStepSlide() -> impl IntoView {
-    let (diagram, _) = explorer_state();
+    let (diagram, _, _) = explorer_state();
     view! {
         <div class="breach-slide">
             <BreachDiagram diagram=diagram />
-            <StepPanel step=diagram.step.into() reach=diagram.reach />
+            <StepPanel step=diagram.step reach=diagram.reach />
         </div>
     }
 }
@@ -95,7 +102,7 @@ pub fn BreachStepSlide() -> impl IntoView {
 /// A presenter slide: the controls what-if with its live verdict.
 #[component]
 pub fn ControlsSlide() -> impl IntoView {
-    let (diagram, _) = explorer_state();
+    let (diagram, _, _) = explorer_state();
     let verdict = verdict_text(diagram.reach);
     view! {
         <div class="breach-slide">
@@ -114,8 +121,7 @@ pub fn ControlsSlide() -> impl IntoView {
 #[component]
 fn BreachExplorer() -> impl IntoView {
     let app = use_app();
-    let (diagram, total) = explorer_state();
-    let step = diagram.step;
+    let (diagram, step, total) = explorer_state();
     let reach = diagram.reach;
     let targeted = diagram.targeted;
     let go = move |number: u16| app.update(|u| u.step = state::step_key(number));
@@ -129,11 +135,9 @@ fn BreachExplorer() -> impl IntoView {
         }
     };
     let verdict = verdict_text(reach);
-    // The step as the words tell it (the stepper's line and the step's panel): a frame
-    // behind the diagram. The frame after a tap then draws the diagram's move without
-    // the text's layout and paint (on the story page at 4×, p50 about 19 → 14 ms), and
-    // the words follow some 16 ms later.
-    let told: Signal<u16> = crate::app::later::a_frame_behind(step).into();
+    // The step as the diagram and the words tell it (the stepper's line and the step's
+    // panel), a frame behind the dots and buttons.
+    let told = diagram.step;
 
     view! {
         <div class="breach-explorer">

@@ -208,7 +208,7 @@ test('the stepper works by touch: tapping the buttons and swiping the diagram', 
   }
 });
 
-test('a step draws the diagram in the frame after the tap, and its words in the frame after that', async (t) => {
+test('a step moves the dots in the frame after the tap, and the diagram and its words together a frame later', async (t) => {
   await withExplorer(t, '/?view=breach', async (explorer, { page }) => {
     await explorer.toldCaughtUp();
     const frames = await page.evaluate(async (b) => {
@@ -218,20 +218,25 @@ test('a step draws the diagram in the frame after the tap, and its words in the 
         panel: document.querySelector(b.panel)?.dataset.step,
         status: document.querySelector(b.status).textContent,
       });
-      // What a frame paints is the page as its animation-frame callbacks leave it.
+      // What a frame paints is the page as its animation-frame callbacks leave it. Each
+      // frame until the panel tells step 2 (the second, as a rule; on a loaded machine
+      // the task between can come a frame later).
       const inFrame = () => new Promise((done) => requestAnimationFrame(() => done(look())));
       const before = look();
       document.querySelector(b.next).click();
-      const first = await inFrame();
-      const second = await inFrame();
-      return { before, first, second };
+      const seen = [await inFrame()];
+      while (seen.at(-1).panel === before.panel && seen.length < 60) seen.push(await inFrame());
+      return { before, seen };
     }, BREACH_STRINGS);
-    assert.equal(frames.first.dot, '2', 'the dots move at once');
-    assert.deepEqual(frames.first.inStep, steps[1].nodes, 'the diagram shows step 2 in the first frame');
-    assert.equal(frames.first.panel, steps[0].id, 'the panel still tells step 1 in that frame');
-    assert.equal(frames.first.status, frames.before.status, 'and so does the stepper line');
-    assert.equal(frames.second.panel, steps[1].id, 'the panel tells step 2 a frame later');
-    assert.match(frames.second.status, /^Step 2 of 5: /, 'and so does the stepper line');
+    const [first, later] = [frames.seen[0], frames.seen.at(-1)];
+    assert.ok(frames.seen.length >= 2 && frames.seen.length <= 5, `the step was drawn in frame ${frames.seen.length}`);
+    assert.equal(first.dot, '2', 'the dots move at once');
+    assert.deepEqual(first.inStep, frames.before.inStep, 'the diagram still shows step 1 in the first frame');
+    assert.equal(first.panel, steps[0].id, 'and the panel still tells it');
+    assert.equal(first.status, frames.before.status, 'and so does the stepper line');
+    assert.deepEqual(later.inStep, steps[1].nodes, 'the diagram shows step 2 a frame later');
+    assert.equal(later.panel, steps[1].id, 'in the same frame as the panel tells it');
+    assert.match(later.status, /^Step 2 of 5: /, 'and the stepper line');
   });
 });
 

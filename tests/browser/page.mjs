@@ -504,8 +504,8 @@ export class BreachExplorer {
   }
 
   /**
-   * Waits for the words to catch up with the diagram: the stepper's line and the step's
-   * panel show a step a frame after the diagram and the dots do (src/breach/mod.rs).
+   * Waits for the words and the diagram to catch up with the dots: the stepper's line, the
+   * step's panel and the diagram show a step a frame after the dots do (src/breach/mod.rs).
    */
   async toldCaughtUp() {
     await this.page.waitForFunction((b) => {
