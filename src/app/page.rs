@@ -131,8 +131,10 @@ fn ShellSwapNow() -> impl IntoView {
 #[component]
 fn PrintFooter() -> impl IntoView {
     let state = use_app();
-    // From the state, not the address bar, which follows it a moment later.
-    let href = move || crate::app::browser::href_with_query(&state.url.with(|u| u.to_query()));
+    // From the state, not the address bar, which follows it a moment later; a frame after
+    // the change, as what is only on paper need not be in the frame after a tap.
+    let url = super::later::a_frame_behind(state.url);
+    let href = move || crate::app::browser::href_with_query(&url.with(|u| u.to_query()));
     let reports = story()
         .sources
         .iter()

@@ -23,9 +23,10 @@ pub fn DetailsPanel(own: OwnershipState) -> impl IntoView {
     let state = use_app();
     // Announces a selection, not a what-if step: the slider speaks its own value and the
     // verdict, and a selected parent line's title would otherwise be read out at each step.
+    // With the panel, a frame after the tap (its text is laid out too, hidden or not).
     let status = move || {
         let lang = state.lang.get();
-        own.selected.get().map_or_else(
+        own.selected_behind.get().map_or_else(
             || crate::tr!(lang, details.none_selected).to_string(),
             |id| {
                 crate::tr!(
