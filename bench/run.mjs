@@ -530,6 +530,9 @@ async function measureMemory(browser, dir, specs, path = '/') {
     const count = Math.min(MEMORY_INTERACTIONS, ...specs.map((spec) => spec.memoryRepeats ?? Infinity));
     const done = await page.evaluate(({ s, n }) => window.__bench.loop(s, n), { s: specs, n: count });
     const seconds = (Date.now() - t0) / 1000;
+    // As for "before": what the last interactions still build (a view switched to comes
+    // a frame after its click, in pieces) is in.
+    await page.evaluate(untilElementsStill, { frames: 30, limitMs: 10_000 });
     const after = await memorySnapshot(page, cdp);
     const alive = await page.evaluate(() => Boolean(document.querySelector('main#story')));
     log(`memory on ${path}: ${done} interactions in ${seconds.toFixed(1)} s; heap ${before.heap} -> ${after.heap}, wasm ${before.wasm} -> ${after.wasm}`);
@@ -808,7 +811,8 @@ function report({ info, started, seconds, loadStart, loadEnd, sizes, floorSizes,
       `"before" after ${MEMORY_WARMUP} warm-up interactions (more where an interaction's memory first climbs to a high-water mark: ` +
       `${INTERACTIONS.filter((spec) => spec.memoryWarmup).map((spec) => `${spec.memoryWarmup.toLocaleString('en-US')} for the ${spec.name}`).join(', ')}) ` +
       'and once the page has stopped adding elements (30 frames without a change: ' +
-      "what it builds ahead, such as the ownership panels, one per frame, is its settled size, not growth); growth is after ÷ before. On each view's own page, " +
+      "what it builds ahead, such as the ownership panels, one per frame, is its settled size, not growth); \"after\" too once the page has " +
+      "stopped adding elements; growth is after ÷ before. On each view's own page, " +
       `${MEMORY_INTERACTIONS.toLocaleString('en-US')} of that view's interactions from the table above, in turn ` +
       "(on the story page for those that have no view), unthrottled, one task each, a frame every 50; an interaction that " +
       're-renders every text of the page (the language switch) is repeated fewer times, as its row says. ' +
