@@ -33,7 +33,7 @@ pub struct AppState {
     /// a tap on the language switcher draws the switcher's answer alone; the texts follow
     /// in the task after it (the story page's on screen then, the rest when idle, see
     /// `section_lang`).
-    pub lang: Memo<Lang>,
+    pub lang: Signal<Lang>,
     /// The language the reader asked for (the switcher's current one).
     pub lang_asked: Memo<Lang>,
     pub dark: Memo<bool>,
@@ -156,8 +156,7 @@ impl AppState {
         let parts = UrlParts::new(initial);
         let url = Memo::new(move |_| parts.read());
         let lang_asked = Memo::new(move |_| parts.lang.get().unwrap_or(browser_lang));
-        let lang_behind = later::a_frame_behind(lang_asked);
-        let lang = Memo::new(move |_| lang_behind.get());
+        let lang = later::a_frame_behind(lang_asked).into();
         let dark = Memo::new(move |_| match parts.theme.get() {
             ThemeChoice::Dark => true,
             ThemeChoice::Light => false,
@@ -240,7 +239,7 @@ impl AppState {
     /// part of the page re-renders nothing on a switch and catches up when shown.
     pub fn held_while_hidden(self, shown: Memo<bool>) -> AppState {
         AppState {
-            lang: held_while_hidden(shown, self.lang),
+            lang: held_while_hidden(shown, self.lang).into(),
             url: held_while_hidden(shown, self.url),
             ..self
         }

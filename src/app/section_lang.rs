@@ -77,7 +77,7 @@ pub fn SectionLanguage(id: &'static str, children: Children) -> impl IntoView {
         }
     });
 
-    let lang = Memo::new(move |_| shown.get());
+    let lang = Memo::new(move |_| shown.get()).into();
     super::with_state(AppState { lang, ..app }, children)
 }
 
