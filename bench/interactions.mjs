@@ -224,16 +224,6 @@ export function installBench() {
       channel.port1.onmessage = () => ok();
       channel.port2.postMessage(0);
     });
-  /**
-   * Resolves in the first task after the next frame. Called before the event: its
-   * animation-frame callback is then the frame's first, and yields a task (a posted
-   * message), which usually runs ahead of any task the page posts from its own callbacks
-   * for after the frame (a timer set in the callback would not: messages run before
-   * timers). Not always: messages on different channels can come in any order, so the
-   * bench ends a run's time at the end of the frame's own task, found in the trace
-   * (bench/trace.mjs, `frameEnd`), and this mark only bounds the search.
-   */
-  const frameEnd = () => new Promise((ok) => requestAnimationFrame(() => ok(yieldTask())));
   /** Resolves once the page is ready (every piece built), checked once a frame. */
   const settled = async () => {
     while (document.documentElement.dataset.ready !== '1') await nextFrame();
@@ -270,10 +260,13 @@ export function installBench() {
     },
     /**
      * `count` timed runs for the trace: each after a frame and a 30 ms pause, between the
-     * user-timing marks bench:start:K (just before the event) and bench:end:K (in the first
-     * task after the next frame, see `frameEnd`); bench:after:K is in the first task after
-     * the frame after that, so the end of the frame..after holds what the interaction left
-     * for after its frame. Returns, per run, whether the control was there and enabled.
+     * user-timing marks bench:start:K (just before the event) and bench:end:K (in a task
+     * after the next frame; the bench ends a run's time at the end of that frame's own
+     * task, found in the trace by bench/trace.mjs `frameEnd`, and this mark only bounds
+     * the search, as the page's own tasks for after the frame may come first);
+     * bench:after:K is in the first task after the frame after that, so the end of the
+     * frame..after holds what the interaction left for after its frame. Returns, per run,
+     * whether the control was there and enabled.
      */
     async series(spec, from, count) {
       const oks = [];
@@ -282,9 +275,11 @@ export function installBench() {
         await nextFrame();
         await new Promise((ok) => setTimeout(ok, 30));
         performance.mark(`bench:start:${k}`);
-        const drawn = frameEnd();
         oks.push(run(spec, from + k));
-        await drawn;
+        // Asked for after the event, and light: the frame's own task then holds the
+        // harness's animation-frame callback alone (it sets a timer), not a posted message
+        // and a new channel as it did (some 1 ms of every row at 4×, the noop's most).
+        await nextFrame();
         performance.mark(`bench:end:${k}`);
         await nextFrame();
         performance.mark(`bench:after:${k}`);

@@ -9,6 +9,7 @@
 //   node bench/profile.mjs selection --runs 20 --throttle 1 --dist /some/dist
 //   node bench/profile.mjs selection --per-run         # each run: its control, its time
 //   node bench/profile.mjs selection --functions 30    # the 30 functions with most self time
+//   node bench/profile.mjs selection --functions 30 --tree 0.1   # and the calls, top down (≥ 0.1 ms a run)
 //   node bench/profile.mjs step --css '.whatif { content-visibility: auto }'   # try a rule
 //
 // --css adds a stylesheet before timing (the page's CSP is bypassed for it), to try a
@@ -38,6 +39,7 @@ const { values: args, positionals } = parseArgs({
     'scroll-to': { type: 'string' },
     'per-run': { type: 'boolean', default: false },
     functions: { type: 'string' },
+    tree: { type: 'string' },
   },
 });
 const name = positionals.join(' ');
@@ -110,11 +112,13 @@ try {
   const totals = new Map();
   const perRun = [];
   let window = 0;
+  const windows = [];
   for (let k = 0; k < RUNS; k += 1) {
     const from = marks.get(`bench:start:${k}`)?.ts;
     const marked = marks.get(`bench:end:${k}`)?.ts;
     if (from == null || marked == null) continue;
     const to = frameEnd(main, from, marked);
+    windows.push([from, to]);
     window += (to - from) / 1000;
     const self = selfTimes(main, from, to);
     for (const [key, ms] of self) totals.set(key, (totals.get(key) ?? 0) + ms);
@@ -128,14 +132,39 @@ try {
   console.log(`| **main thread busy** | **${(busy / RUNS).toFixed(2)}** | |`);
   console.log(`| event to next frame (wall) | ${(window / RUNS).toFixed(2)} | |`);
   if (profile) {
-    // Self time per function over the whole series (the pauses between runs are idle).
+    // Self time per function inside the runs' windows (event to the end of its frame):
+    // a sample's time is the profile's start plus the deltas so far, on the trace's clock.
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parentOf = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+    // Whose code a sample is in: the nearest frame with a script (a browser function such
+    // as setAttribute has none; its caller's counts): the app's wasm, the app's JS glue,
+    // the bench's harness (evaluated, no file), or none (the browser's own work).
+    const originOf = (id) => {
+      for (let at = id; at != null; at = parentOf.get(at)) {
+        const { url, functionName } = byId.get(at).callFrame;
+        if (url.startsWith('wasm://') || url.endsWith('.wasm')) return 'app: wasm';
+        if (url.endsWith('.js') && !url.includes('playwright')) return 'app: JS';
+        if (['series', 'run', 'frameEnd', 'yieldTask', 'nextFrame', 'timed', 'settled'].includes(functionName)) return 'bench harness';
+      }
+      return 'browser (no script)';
+    };
+    const origins = new Map();
     const self = new Map();
+    let at = profile.startTime;
     profile.samples.forEach((id, i) => {
+      at += profile.timeDeltas[i] ?? 0;
+      if (!windows.some(([from, to]) => at >= from && at < to)) return;
       const { functionName, url } = byId.get(id).callFrame;
       const key = functionName || (url ? `(anonymous) ${url.split('/').at(-1)}` : byId.get(id).callFrame.functionName || '(program)');
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+      const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
+      self.set(key, (self.get(key) ?? 0) + ms);
+      const origin = originOf(id);
+      origins.set(origin, (origins.get(origin) ?? 0) + ms);
     });
+    if (args.tree) printTree(profile, windows, RUNS, Number(args.tree));
+    console.log(`\n| whose code (CPU profile, self) | ms per run |\n| --- | --- |`);
+    for (const [key, ms] of [...origins].sort((a, b) => b[1] - a[1])) console.log(`| ${key} | ${(ms / RUNS).toFixed(2)} |`);
     const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
     const top = [...self].filter(([key]) => !idle.has(key)).sort((a, b) => b[1] - a[1]).slice(0, Number(args.functions) || 30);
     console.log(`\n| function (CPU profile, self) | ms per run |\n| --- | --- |`);
@@ -155,4 +184,27 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * The CPU profile's calls inside `windows`, top down: per call path, its time (with its
+ * callees) and its own, in ms per run; paths under `minMs` a run are left out.
+ */
+function printTree(profile, windows, runs, minMs) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, { ...node, self: 0 }]));
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (windows.some(([from, to]) => at >= from && at < to)) nodes.get(id).self += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  });
+  const total = (node) => (node.total ??= node.self + (node.children ?? []).reduce((sum, id) => sum + total(nodes.get(id)), 0));
+  console.log('\ncalls inside the runs (ms per run, with callees / own):');
+  const walk = (node, depth) => {
+    if (total(node) / runs < minMs) return;
+    const { functionName, url } = node.callFrame;
+    const name = functionName || url.split('/').at(-1) || '(anonymous)';
+    if (depth > 0) console.log(`${'  '.repeat(depth - 1)}${(total(node) / runs).toFixed(2)} / ${(node.self / runs).toFixed(2)} ${name.slice(0, 110)}`);
+    for (const id of [...(node.children ?? [])].sort((a, b) => total(nodes.get(b)) - total(nodes.get(a)))) walk(nodes.get(id), depth + 1);
+  };
+  walk(nodes.get(profile.nodes[0].id), 0);
 }
