@@ -240,13 +240,19 @@ impl Graph {
         before: Option<&str>,
         item: &str,
     ) -> Emphasis {
-        if now == before {
-            return self.emphasis(now, item);
+        self.emphasis_given_now(now == Some(item), before, item)
+    }
+
+    /// [`Graph::emphasis_in_passing`], told only whether `item` is the one selected now:
+    /// all a selection has to tell an item in its first frame (`OwnershipState` keeps that
+    /// per item, so a tap re-runs two items, not all).
+    pub fn emphasis_given_now(&self, is_now: bool, before: Option<&str>, item: &str) -> Emphasis {
+        if is_now {
+            return Emphasis::Selected;
         }
-        match (self.emphasis(now, item), self.emphasis(before, item)) {
-            (Emphasis::Selected, _) => Emphasis::Selected,
-            (_, Emphasis::Selected) => Emphasis::Normal,
-            (_, before) => before,
+        match self.emphasis(before, item) {
+            Emphasis::Selected => Emphasis::Normal,
+            emphasis => emphasis,
         }
     }
 

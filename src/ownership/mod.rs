@@ -58,6 +58,10 @@ pub struct OwnershipState {
     /// show. The frame after a tap draws the tapped item's answer alone, and the dimmed
     /// and lit items and the panel follow some 16 ms later (`Graph::emphasis_in_passing`).
     pub selected_behind: Signal<Option<String>>,
+    /// Whether an item is `selected`, per item: a new selection tells only the item tapped
+    /// and the one selected before, where a memo per item of `selected` itself re-ran all
+    /// 55 items' emphasis in the tap's task.
+    selected_now: StoredValue<Selector<Option<String>>>,
     /// SoftBank's share of A Holdings in the what-if (the URL's `stake`): the slider's own
     /// value, its number and the line under it.
     pub slider_split: Memo<Split>,
@@ -90,6 +94,7 @@ impl OwnershipState {
                 .or_else(|| derived.get().map(str::to_string))
         });
         let selected_behind = crate::app::later::a_frame_behind(selected).into();
+        let selected_now = StoredValue::new(Selector::new(move || selected.get()));
         let slider_split = Memo::new(move |_| Split::new(f64::from(app.stake.get())));
         let split: Signal<Split> = crate::app::later::a_frame_behind(slider_split).into();
         let what_if = Memo::new(move |_| split.with(|s| !s.is_reported()));
@@ -105,6 +110,7 @@ impl OwnershipState {
             derived,
             selected,
             selected_behind,
+            selected_now,
             slider_split,
             split,
             what_if,
@@ -216,15 +222,15 @@ impl OwnershipState {
 
     /// How the box or line `id` looks given the selection, as a memo of its own: a
     /// selection then re-runs the attributes of only the items whose emphasis changed
-    /// (about a fifth of them), not four closures on each of the diagram's 55 items.
+    /// (about a fifth of them), not four closures on each of the diagram's 55 items. In
+    /// the tap's own task only the two items whose `selected_now` changed re-run; the rest
+    /// follow `selected_behind` a frame later ([`Graph::emphasis_in_passing`] says how).
     pub fn emphasis_of(&self, id: &'static str) -> Memo<Emphasis> {
-        let (now, before) = (self.selected, self.selected_behind);
+        let (selected_now, before) = (self.selected_now, self.selected_behind);
+        let key = Some(id.to_string());
         Memo::new(move |_| {
-            now.with(|now| {
-                before.with(|before| {
-                    graph().emphasis_in_passing(now.as_deref(), before.as_deref(), id)
-                })
-            })
+            let is_now = selected_now.with_value(|now| now.selected(&key));
+            before.with(|before| graph().emphasis_given_now(is_now, before.as_deref(), id))
         })
     }
 }
