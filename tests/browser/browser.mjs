@@ -190,8 +190,9 @@ export async function startSession() {
 
 /**
  * The app writes the address bar a moment after a change: ADDRESS_BAR_DELAY in
- * src/app/browser.rs (100 ms), then in an idle callback within ADDRESS_BAR_IDLE_WAIT
- * (100 ms more). A timer the page sets later, for longer, fires after the app's; an idle
+ * src/app/browser.rs (100 ms, from a task after the change's frame), then in an idle
+ * callback within ADDRESS_BAR_IDLE_WAIT (100 ms more). A timer the page sets later, for
+ * longer (by more than a frame and that task, even on a busy machine), fires after the app's; an idle
  * callback requested after that runs after the app's: so this reads what the address bar
  * settles on.
  */
@@ -202,7 +203,7 @@ export async function settledLocation(page) {
     ({ delay, idle }) =>
       new Promise((ok) => {
         const read = () => ok({ search: location.search, href: location.href, hash: location.hash });
-        setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(read, { timeout: idle + 30 }) : setTimeout(read, idle + 30)), delay + 30);
+        setTimeout(() => (window.requestIdleCallback ? requestIdleCallback(read, { timeout: idle + 30 }) : setTimeout(read, idle + 30)), delay + 80);
       }),
     { delay: ADDRESS_BAR_DELAY_MS, idle: ADDRESS_BAR_IDLE_WAIT_MS },
   );
