@@ -132,13 +132,16 @@ pub fn settled() -> bool {
 /// Runs `work` in a task of its own, queued like a `<Later>` piece (so [`settled`] waits
 /// for it too).
 pub fn defer(work: impl FnOnce() + 'static) {
-    schedule(Box::new(work), false);
+    schedule(Box::new(work), false, true);
 }
 
 /// Runs `work` as [`defer`] does, once the next frame has been drawn: what that frame
-/// shows comes first, and `work` after it.
+/// shows comes first, and `work` after it. It does not hold [`settled`]: it follows a
+/// change the page already shows (a catch-up a frame behind, the address bar's timer), and
+/// the page's readiness flipping for it wrote `<html data-ready>` inside that very frame
+/// (its animation-frame callback queues the work), a step's or a tap's frame every time.
 pub fn after_next_frame(work: impl FnOnce() + 'static) {
-    at_next_frame(move || defer(work));
+    at_next_frame(move || schedule(Box::new(work), false, false));
 }
 
 /// `value`, a frame behind: it takes each new value in a task after the next frame has
@@ -271,7 +274,9 @@ fn request_idle_by<F: FnOnce() + 'static>(due: f64, work: F) -> Result<(), F> {
     Ok(())
 }
 
-fn schedule(piece: Piece, last: bool) {
+/// Queues `piece` (after every other, with `last`); with `holds_settled`, the page is not
+/// [`settled`] until it has run.
+fn schedule(piece: Piece, last: bool, holds_settled: bool) {
     QUEUE.with(|queue| {
         let mut queue = queue.borrow_mut();
         if last {
@@ -280,7 +285,9 @@ fn schedule(piece: Piece, last: bool) {
             queue.push(piece);
         }
     });
-    unsettle();
+    if holds_settled {
+        unsettle();
+    }
     let start = TICKING.with(|ticking| !ticking.replace(true));
     if start {
         next_task();
@@ -344,8 +351,13 @@ fn tick() {
         None => {
             TICKING.with(|ticking| ticking.replace(false));
             // Work held for a frame queues itself once the frame is drawn.
+            // Only a change notifies: a queue of work that did not hold it ran out too.
             if FRAME_HOLDS.get() == 0 {
-                SETTLED.with(|settled| settled.set(true));
+                SETTLED.with(|settled| {
+                    if !settled.get_untracked() {
+                        settled.set(true);
+                    }
+                });
             }
         }
     }
@@ -366,7 +378,7 @@ pub fn Later(
     let shown = ArcRwSignal::new(now);
     if !now {
         let show = shown.clone();
-        schedule(Box::new(move || show.set(true)), last);
+        schedule(Box::new(move || show.set(true)), last, true);
     }
     move || shown.get().then(|| children())
 }
