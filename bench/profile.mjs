@@ -132,8 +132,7 @@ try {
   console.log(`| **main thread busy** | **${(busy / RUNS).toFixed(2)}** | |`);
   console.log(`| event to next frame (wall) | ${(window / RUNS).toFixed(2)} | |`);
   if (profile) {
-    // Self time per function inside the runs' windows (event to the end of its frame):
-    // a sample's time is the profile's start plus the deltas so far, on the trace's clock.
+    // Self time per function inside the runs' windows (event to the end of its frame).
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const parentOf = new Map();
     for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -145,24 +144,21 @@ try {
         const { url, functionName } = byId.get(at).callFrame;
         if (url.startsWith('wasm://') || url.endsWith('.wasm')) return 'app: wasm';
         if (url.endsWith('.js') && !url.includes('playwright')) return 'app: JS';
-        if (['series', 'run', 'frameEnd', 'yieldTask', 'nextFrame', 'timed', 'settled'].includes(functionName)) return 'bench harness';
+        if (['series', 'run', 'yieldTask', 'nextFrame', 'timed', 'settled'].includes(functionName)) return 'bench harness';
       }
       return 'browser (no script)';
     };
     const origins = new Map();
     const self = new Map();
-    let at = profile.startTime;
-    profile.samples.forEach((id, i) => {
-      at += profile.timeDeltas[i] ?? 0;
-      if (!windows.some(([from, to]) => at >= from && at < to)) return;
+    const samples = samplesIn(profile, windows);
+    for (const { id, ms } of samples) {
       const { functionName, url } = byId.get(id).callFrame;
-      const key = functionName || (url ? `(anonymous) ${url.split('/').at(-1)}` : byId.get(id).callFrame.functionName || '(program)');
-      const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
+      const key = functionName || (url ? `(anonymous) ${url.split('/').at(-1)}` : '(program)');
       self.set(key, (self.get(key) ?? 0) + ms);
       const origin = originOf(id);
       origins.set(origin, (origins.get(origin) ?? 0) + ms);
-    });
-    if (args.tree) printTree(profile, windows, RUNS, Number(args.tree));
+    }
+    if (args.tree) printTree(profile, samples, RUNS, Number(args.tree));
     console.log(`\n| whose code (CPU profile, self) | ms per run |\n| --- | --- |`);
     for (const [key, ms] of [...origins].sort((a, b) => b[1] - a[1])) console.log(`| ${key} | ${(ms / RUNS).toFixed(2)} |`);
     const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
@@ -187,16 +183,26 @@ try {
 }
 
 /**
- * The CPU profile's calls inside `windows`, top down: per call path, its time (with its
- * callees) and its own, in ms per run; paths under `minMs` a run are left out.
+ * The CPU profile's samples inside `windows` ([from, to] on the trace's clock, which the
+ * profile's times share): each sample's node and the time until the next sample, in ms.
  */
-function printTree(profile, windows, runs, minMs) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, { ...node, self: 0 }]));
+function samplesIn(profile, windows) {
+  const samples = [];
   let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     at += profile.timeDeltas[i] ?? 0;
-    if (windows.some(([from, to]) => at >= from && at < to)) nodes.get(id).self += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (windows.some(([from, to]) => at >= from && at < to)) samples.push({ id, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000 });
   });
+  return samples;
+}
+
+/**
+ * The calls of `samples` (from `samplesIn`), top down: per call path, its time (with its
+ * callees) and its own, in ms per run; paths under `minMs` a run are left out.
+ */
+function printTree(profile, samples, runs, minMs) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, { ...node, self: 0 }]));
+  for (const { id, ms } of samples) nodes.get(id).self += ms;
   const total = (node) => (node.total ??= node.self + (node.children ?? []).reduce((sum, id) => sum + total(nodes.get(id)), 0));
   console.log('\ncalls inside the runs (ms per run, with callees / own):');
   const walk = (node, depth) => {

@@ -192,9 +192,9 @@ export async function startSession() {
  * The app writes the address bar a moment after a change: ADDRESS_BAR_DELAY in
  * src/app/browser.rs (100 ms, from a task after the change's frame), then in an idle
  * callback within ADDRESS_BAR_IDLE_WAIT (100 ms more). A timer the page sets later, for
- * longer (by more than a frame and that task, even on a busy machine), fires after the app's; an idle
- * callback requested after that runs after the app's: so this reads what the address bar
- * settles on.
+ * longer (by more than a frame and that task, even on a busy machine), fires after the
+ * app's; an idle callback requested after that runs after the app's: so this reads what
+ * the address bar settles on.
  */
 export const ADDRESS_BAR_DELAY_MS = 100;
 export const ADDRESS_BAR_IDLE_WAIT_MS = 100;
